@@ -32,6 +32,7 @@ function project(dir) {
     moduleNameMapper: workspaceAliases(),
     testTimeout: 60_000,
     passWithNoTests: false,
+    reporters: ['default', path.join(root, 'scripts', 'jest-summary-reporter.js')],
   };
 }
 

@@ -1,0 +1,10 @@
+export { Topic, ALL_TOPICS, isTopic, DLQ_SUFFIX, dlqTopic } from './topic';
+export { codecFor, MessageDecodeError } from './message-codec';
+export type { MessageCodec, GeneratedMessageFns } from './message-codec';
+export { TOPIC_CODECS, codecForTopic } from './topic-messages';
+export type { TopicMessages } from './topic-messages';
+export { TOPIC_KEY_FIELD, topicKey } from './topic-key';
+export { PROTO_ROOT, protoPath } from './proto-root';
+export { PROTO_LOADER_OPTIONS } from './proto-loader-options';
+export * from './messages';
+export * from './health';
