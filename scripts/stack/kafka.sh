@@ -3,13 +3,15 @@
 #
 # There is no Docker and no Apache download site reachable here, so the broker is assembled
 # from Maven Central: org.apache.kafka:kafka_2.13 plus its runtime dependencies, copied into
-# .cache/kafka/<version>/libs by a generated pom. That folder is exactly the `libs/` of a
-# Kafka binary distribution, so the broker runs as `java -cp 'libs/*' kafka.Kafka`.
+# .cache/kafka/<version>/libs by a generated pom. That folder holds the broker part of a
+# Kafka binary distribution's `libs/`, so it runs as `java -cp 'libs/*' kafka.Kafka`.
 #
 # Version: 4.x removed old protocol versions (KIP-896). kafkajs 2.2.4 (what the Node code
 # uses) was verified against the version below: admin createTopics/fetchOffsets, produce,
 # consumer groups with eachBatch + manual commitOffsets, and resuming a group from its
-# committed offsets. Change FLYWHEEL_KAFKA_VERSION only after re-running that check.
+# committed offsets (it negotiates Produce v7, Fetch v11, JoinGroup v5, OffsetCommit v5,
+# OffsetFetch v4, Metadata v6: all still inside 4.x's supported ranges). 4.1.1 passed the
+# same check. Change FLYWHEEL_KAFKA_VERSION only after re-running it.
 #
 # Usage: kafka.sh start|stop|status
 set -euo pipefail
@@ -57,43 +59,86 @@ kafka_install() {
 </project>
 EOF
   # The local Maven repository lives in .cache too, so CI caches and fresh machines behave alike.
-  mvn -B -q -f "$KAFKA_HOME/pom.xml" -Dmaven.repo.local="$CACHE_DIR/m2" \
-    "$DEP_PLUGIN:copy-dependencies" -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS" >&2 \
-    || die "kafka: Maven could not resolve kafka_2.13:$KAFKA_VERSION"
+  # Output goes to a log (Maven 3.8 prints colour codes even with -q) and is shown on failure.
+  if ! mvn -B -Dstyle.color=never -f "$KAFKA_HOME/pom.xml" -Dmaven.repo.local="$CACHE_DIR/m2" \
+      "$DEP_PLUGIN:copy-dependencies" -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS" \
+      >"$KAFKA_HOME/mvn.log" 2>&1; then
+    show_log_tail "$KAFKA_HOME/mvn.log"
+    die "kafka: Maven could not resolve kafka_2.13:$KAFKA_VERSION"
+  fi
 
-  # Readiness probe: a real Admin metadata round-trip (describeCluster + listTopics), which
-  # proves the broker is registered and serving, not merely that the port accepts.
+  touch "$KAFKA_HOME/.complete"
+  log "kafka: installed $(find "$KAFKA_LIBS" -name '*.jar' | wc -l) jars in $(( SECONDS - t0 ))s"
+}
+
+# Readiness probe: a real Admin metadata round-trip (describeCluster + listTopics), which
+# proves the broker is registered and serving, not merely that the port accepts. With "warm"
+# it also makes the broker create its internal topics before the tests need them.
+kafka_build_probe() {
   mkdir -p "$KAFKA_HOME/probe"
-  cat >"$KAFKA_HOME/probe/KafkaReady.java" <<'EOF'
+  cat >"$KAFKA_HOME/probe/KafkaReady.java.new" <<'EOF'
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 public class KafkaReady {
   public static void main(String[] args) throws Exception {
+    boolean warm = args.length > 1 && args[1].equals("warm");
     Properties p = new Properties();
     p.put("bootstrap.servers", args[0]);
     p.put("request.timeout.ms", "3000");
-    p.put("default.api.timeout.ms", "5000");
+    p.put("default.api.timeout.ms", warm ? "60000" : "5000");
     try (Admin admin = Admin.create(p)) {
       DescribeClusterResult c = admin.describeCluster();
       int nodes = c.nodes().get(5, TimeUnit.SECONDS).size();
       String id = c.clusterId().get(5, TimeUnit.SECONDS);
-      int topics = admin.listTopics().names().get(5, TimeUnit.SECONDS).size();
       if (nodes < 1) System.exit(1);
+      if (warm) {
+        // Looking up a group's coordinator makes the broker create __consumer_offsets; doing
+        // it here means the first test's consumer group does not wait for that.
+        admin.listConsumerGroupOffsets("flywheel-stack-warmup").partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
+        // Same for __transaction_state, created by the first transactional producer.
+        Properties tp = new Properties();
+        tp.putAll(p);
+        tp.put("transactional.id", "flywheel-stack-warmup");
+        tp.put("max.block.ms", "60000");
+        try (KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(tp, new ByteArraySerializer(), new ByteArraySerializer())) {
+          producer.initTransactions();
+        }
+      }
+      int topics = admin.listTopics().names().get(5, TimeUnit.SECONDS).size();
       System.out.println("cluster " + id + ", " + nodes + " broker(s), " + topics + " topic(s)");
     }
   }
 }
 EOF
-  javac -nowarn -cp "$KAFKA_LIBS/*" -d "$KAFKA_HOME/probe" "$KAFKA_HOME/probe/KafkaReady.java" >&2
-  touch "$KAFKA_HOME/.complete"
-  log "kafka: installed $(ls "$KAFKA_LIBS" | wc -l) jars in $(( SECONDS - t0 ))s"
+  # Recompile only when the probe's source changed (i.e. this script was edited).
+  if ! cmp -s "$KAFKA_HOME/probe/KafkaReady.java.new" "$KAFKA_HOME/probe/KafkaReady.java" \
+     || [[ ! -f $KAFKA_HOME/probe/KafkaReady.class ]]; then
+    mv "$KAFKA_HOME/probe/KafkaReady.java.new" "$KAFKA_HOME/probe/KafkaReady.java"
+    javac -nowarn -cp "$KAFKA_LIBS/*" -d "$KAFKA_HOME/probe" "$KAFKA_HOME/probe/KafkaReady.java" >&2
+  else
+    rm -f "$KAFKA_HOME/probe/KafkaReady.java.new"
+  fi
 }
 
 kafka_probe() {
-  java -Xmx64m -cp "$KAFKA_HOME/probe:$KAFKA_LIBS/*" KafkaReady "$STACK_HOST:$KAFKA_PORT" 2>/dev/null
+  # kcat (installed by up.sh) answers the same metadata question in milliseconds instead of
+  # a JVM start, which keeps the "already running" path of up.sh fast.
+  if [[ ${1:-} != warm ]] && command -v kcat >/dev/null; then
+    local md brokers topics
+    md=$(kcat -L -b "$STACK_HOST:$KAFKA_PORT" -m 5 2>/dev/null) || return 1
+    brokers=$(sed -nE 's/^ ([0-9]+) brokers:$/\1/p' <<<"$md")
+    topics=$(sed -nE 's/^ ([0-9]+) topics:$/\1/p' <<<"$md")
+    (( ${brokers:-0} >= 1 )) || return 1
+    echo "$brokers broker(s), $topics topic(s) incl. internal (metadata via kcat)"
+    return 0
+  fi
+  java -Xmx64m -cp "$KAFKA_HOME/probe:$KAFKA_LIBS/*" KafkaReady "$STACK_HOST:$KAFKA_PORT" "$@" 2>/dev/null
 }
 
 kafka_write_config() {
@@ -116,6 +161,7 @@ num.partitions=3
 offsets.topic.replication.factor=1
 # Fewer offset partitions than the default 50 makes the first consumer-group join faster.
 offsets.topic.num.partitions=10
+transaction.state.log.num.partitions=10
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
@@ -146,9 +192,17 @@ EOF
 EOF
 }
 
+# Internal topics survive restarts; only a fresh data folder needs the (JVM) warm-up.
+kafka_needs_warmup() {
+  command -v kcat >/dev/null || return 0
+  local md
+  md=$(kcat -L -b "$STACK_HOST:$KAFKA_PORT" -m 5 2>/dev/null) || return 0
+  ! { grep -q 'topic "__consumer_offsets"' <<<"$md" && grep -q 'topic "__transaction_state"' <<<"$md"; }
+}
+
 kafka_status() {
   local pid
-  if pid=$(pid_alive "$KAFKA_PID"); then
+  if pid=$(pid_alive "$KAFKA_PID" kafka.Kafka); then
     if info=$(kafka_probe); then
       echo "kafka: running (pid $pid) on $STACK_HOST:$KAFKA_PORT, kafka_2.13 $KAFKA_VERSION: $info"
       return 0
@@ -162,7 +216,7 @@ kafka_status() {
 
 kafka_start() {
   local pid
-  if pid=$(pid_alive "$KAFKA_PID"); then
+  if pid=$(pid_alive "$KAFKA_PID" kafka.Kafka); then
     # Started earlier (maybe still booting): just wait for it instead of starting another.
     if wait_until 90 "kafka metadata" kafka_probe; then
       log "kafka: already running (pid $pid) on $STACK_HOST:$KAFKA_PORT"
@@ -177,6 +231,7 @@ kafka_start() {
   done
 
   kafka_install
+  kafka_build_probe
   kafka_write_config
 
   local cp="$KAFKA_LIBS/*"
@@ -185,13 +240,15 @@ kafka_start() {
     cluster_id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n1)
     log "kafka: formatting KRaft storage in $KAFKA_DATA (cluster id $cluster_id)"
     java -cp "$cp" -Dlog4j2.configurationFile="$KAFKA_CONF/log4j2.xml" \
-      kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$KAFKA_CONF/server.properties" >&2
+      kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$KAFKA_CONF/server.properties" \
+      >"$KAFKA_LOGS/format.log" 2>&1 || { show_log_tail "$KAFKA_LOGS/format.log"; die "kafka: storage format failed"; }
   fi
 
   log "kafka: starting kafka_2.13 $KAFKA_VERSION (KRaft broker+controller) on $STACK_HOST:$KAFKA_PORT, controller $STACK_HOST:$CONTROLLER_PORT"
+  rm -f "$KAFKA_PID"
   # setsid detaches the broker from this shell's process group and terminal, so it outlives
   # the calling script; the inner shell records its own pid and then becomes the JVM.
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086,SC2016  # word-split heap opts; $$/$@ are for the inner shell
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID" \
     java $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
     -Dkafka.logs.dir="$KAFKA_LOGS" -Dlog4j2.configurationFile="$KAFKA_CONF/log4j2.xml" \
@@ -202,7 +259,8 @@ kafka_start() {
   pid=$(<"$KAFKA_PID")
 
   if ! wait_for_port "$STACK_HOST" "$KAFKA_PORT" 90 "$pid" \
-     || ! wait_until 60 "kafka metadata" kafka_probe; then
+     || ! wait_until 60 "kafka metadata" kafka_probe \
+     || { kafka_needs_warmup && ! kafka_probe warm >/dev/null; }; then
     show_log_tail "$KAFKA_LOGS/kafka.out"
     show_log_tail "$KAFKA_LOGS/server.log"
     die "kafka: did not become ready (logs in $KAFKA_LOGS)"
@@ -212,7 +270,7 @@ kafka_start() {
 
 kafka_stop() {
   # SIGTERM triggers a controlled shutdown; give it time to flush before SIGKILL.
-  stop_pidfile kafka "$KAFKA_PID" 60
+  stop_pidfile kafka "$KAFKA_PID" kafka.Kafka 60
 }
 
 dispatch kafka "$@"

@@ -8,6 +8,7 @@
 
 # Resolve paths from this file's location rather than `git rev-parse`, so the scripts
 # also work from an exported tarball or a worktree without git metadata.
+# shellcheck disable=SC2034  # these are used by the scripts that source this file
 STACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$STACK_DIR/../.." && pwd)"
 CACHE_DIR="$REPO_ROOT/.cache"
@@ -56,19 +57,25 @@ wait_until() {
   done
 }
 
-# pid_alive PIDFILE -> 0 if the pid file names a live process (prints the pid).
+# pid_alive PIDFILE [CMDLINE_SUBSTRING] -> 0 if the pid file names a live process (prints
+# the pid). Machines can be handed back with .stack/ intact but processes gone, so a pid may
+# have been reused by something unrelated: the command line must also match.
 pid_alive() {
-  local f=$1 pid
+  local f=$1 want=${2:-} pid
   [[ -s $f ]] || return 1
   pid=$(<"$f")
-  [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  if [[ -n $want ]] && ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$want"; then
+    return 1
+  fi
+  echo "$pid"
 }
 
-# stop_pidfile NAME PIDFILE [GRACE_SECONDS]: SIGTERM the recorded process (only that pid,
-# never by name), escalate to SIGKILL after the grace period, and remove the pid file.
+# stop_pidfile NAME PIDFILE CMDLINE_SUBSTRING [GRACE_SECONDS]: SIGTERM the recorded process
+# (only that pid, never by name), escalate to SIGKILL after the grace period, remove the file.
 stop_pidfile() {
-  local name=$1 f=$2 grace=${3:-30} pid deadline
-  if ! pid=$(pid_alive "$f"); then
+  local name=$1 f=$2 want=$3 grace=${4:-30} pid deadline
+  if ! pid=$(pid_alive "$f" "$want"); then
     log "$name: not running"
     rm -f "$f"
     return 0
@@ -118,7 +125,7 @@ apt_install() {
     if [[ -n $FLYWHEEL_STACK_APT_STAMP ]]; then echo updated >"$FLYWHEEL_STACK_APT_STAMP"; fi
   fi
   log "apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" >&2
 }
 
 # The JVM tools (Kafka) need a JDK, not just a JRE: the readiness probe is a single-file
@@ -130,7 +137,7 @@ ensure_java() {
   command -v mvn >/dev/null || apt_install maven
 }
 
-# print_usage_and_dispatch NAME "$@": common start|stop|status entry point.
+# dispatch NAME "$@": common start|stop|status entry point, calling NAME_start etc.
 dispatch() {
   local name=$1 cmd=${2:-start}
   case $cmd in
