@@ -1,0 +1,15 @@
+export { TupleParam, type ClickHouseClient } from '@clickhouse/client';
+export { createClickHouse, type ClickHouseOptions } from './create-clickhouse';
+export { parseClickHouseUrl, type ClickHouseTarget } from './clickhouse-url';
+export { queryRows } from './query/query-rows';
+export { insertRows, type InsertRowsOptions } from './query/insert-rows';
+export type { LiteralSql, ParamNames, QueryParams, QueryParamValue } from './query/query-parameters';
+export {
+  runClickHouseMigrations,
+  type ClickHouseMigrationOptions,
+  type ClickHouseMigrationReport,
+} from './migrations/run-clickhouse-migrations';
+export {
+  ClickHouseMigrationChecksumMismatchError,
+  ClickHouseMigrationFailedError,
+} from './migrations/migration-errors';
