@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { insertRows } from '../query/insert-rows';
 import { queryRows } from '../query/query-rows';
 import { ClickHouseMigrationChecksumMismatchError, ClickHouseMigrationFailedError } from './migration-errors';
-import { readMigrationFiles, type MigrationFile } from './migration-files';
+import { readMigrationFiles, type MigrationFile } from '@flywheel/migrations';
 import { splitSqlStatements } from './split-sql-statements';
 
 export interface ClickHouseMigrationOptions {

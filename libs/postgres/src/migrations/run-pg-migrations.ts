@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { PgPool } from '../pg-pool';
 import { MigrationChecksumMismatchError, MigrationFailedError } from './migration-errors';
-import { readMigrationFiles, type MigrationFile } from './migration-files';
+import { readMigrationFiles, type MigrationFile } from '@flywheel/migrations';
 import { migrationLockKey } from './migration-lock-key';
 import { assertSchemaName } from './schema-name';
 

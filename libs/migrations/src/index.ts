@@ -1,0 +1,1 @@
+export { readMigrationFiles, type MigrationFile } from './migration-files';
