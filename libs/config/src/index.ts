@@ -1,0 +1,29 @@
+export { loadConfig, type Environment } from './load-config';
+export { ConfigError, type ConfigProblem } from './config-error';
+export { flagToVariable, variableToFlag } from './flag-names';
+export {
+  brokerListVariable,
+  choiceVariable,
+  hostVariable,
+  integerVariable,
+  portVariable,
+  urlVariable,
+} from './variables';
+export {
+  artifactRootVariable,
+  clickHouseVariable,
+  type ArtifactLocation,
+  type ClickHouseLocation,
+} from './locations';
+export {
+  loadPlatformConfig,
+  describePlatformVariables,
+  platformConfigSchema,
+  type PlatformConfig,
+  type PlatformPorts,
+  type ServicePorts,
+  type VariableDescription,
+} from './platform-config';
+export { LOG_LEVELS, SECRET_VARIABLES, platformVariablesSchema, type LogLevel } from './platform-variables';
+export { SERVICE_NAMES, isServiceName, type ServiceName } from './service-names';
+export { redactSecrets, REDACTED } from './redact';

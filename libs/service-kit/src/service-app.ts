@@ -1,0 +1,72 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Server } from '@grpc/grpc-js';
+import type { ServiceName } from '@flywheel/config';
+import { createLogger, NestLoggerAdapter } from '@flywheel/telemetry';
+import { grpcServerPlan } from './grpc-server-options';
+import { createNestApp } from './nest-app-shapes';
+import { ReadinessProbe } from './readiness-probe';
+import type { ServedAddress } from './served-address';
+import type { ServiceDefinition } from './service-definition';
+import type { ServiceHealth } from './service-health';
+import { ServiceRootModule } from './service-root.module';
+
+/** A service whose Nest app is up and serving its ports. */
+export interface RunningService {
+  readonly name: ServiceName;
+  readonly addresses: readonly ServedAddress[];
+  /** Stops accepting calls and requests and waits for those in flight. */
+  drain(): Promise<void>;
+  /** Cuts the connections a drain left open (after the shutdown deadline). */
+  forceClose(): void;
+  /** Closes the Nest app, running the providers' onModuleDestroy and shutdown hooks. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates and starts one service's Nest app, then marks the service serving.
+ * @throws Error naming the service and what failed (e.g. the address it could not bind).
+ */
+export async function startServiceApp(
+  definition: ServiceDefinition,
+  health: ServiceHealth,
+  host: string,
+): Promise<RunningService> {
+  let grpcServer: Server | undefined;
+  const grpc = definition.grpc && grpcServerPlan(definition.grpc, host, (server) => (grpcServer = server));
+  if (grpc) health.addGrpcServices(grpc.serviceNames);
+
+  let app: INestApplicationContext | undefined;
+  try {
+    const shape = await createNestApp({
+      definition,
+      root: ServiceRootModule.for(definition, health),
+      grpc,
+      grpcServer: () => grpcServer,
+      host,
+      logger: new NestLoggerAdapter(createLogger(definition.name)),
+    });
+    app = shape.app;
+    const probe = readinessProbeOf(shape.app);
+    const addresses = await shape.listen();
+    health.markServing(probe);
+    return {
+      name: definition.name,
+      addresses,
+      drain: shape.drain,
+      forceClose: shape.forceClose,
+      close: () => shape.app.close(),
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${definition.name}: ${reason}`, { cause: error });
+  }
+}
+
+function readinessProbeOf(app: INestApplicationContext): ReadinessProbe {
+  try {
+    return app.get(ReadinessProbe, { strict: false });
+  } catch {
+    throw new Error('its module provides no ReadinessProbe (add { provide: ReadinessProbe, useClass: ... })');
+  }
+}

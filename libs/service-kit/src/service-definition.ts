@@ -1,0 +1,20 @@
+import type { Type } from '@nestjs/common';
+import type { ServiceName } from '@flywheel/config';
+
+/**
+ * What a service contributes to a process: its Nest module (which must provide a
+ * `ReadinessProbe`) and the ports it serves. The kit adds gRPC health and reflection to the
+ * gRPC port and wires logging, readiness and shutdown.
+ */
+export interface ServiceDefinition {
+  name: ServiceName;
+  module: Type<unknown>;
+  grpc?: {
+    port: number;
+    /** Proto packages whose services this port serves, e.g. `flywheel.registry.v1`. */
+    packages: string[];
+    /** Their proto files, relative to the contracts' PROTO_ROOT. */
+    protoFiles: string[];
+  };
+  http?: { port: number };
+}

@@ -1,0 +1,24 @@
+import { describePlatformVariables } from '@flywheel/config';
+import { VALID_TARGETS } from './targets';
+
+/** The text of `flywheel --help`. */
+export function usage(): string {
+  const variables = describePlatformVariables();
+  const width = Math.max(...variables.map((variable) => variable.variable.length));
+  const lines = variables.map((variable) => {
+    const flag = variable.flag === undefined ? '(environment only)' : `--${variable.flag}`;
+    return `  ${variable.variable.padEnd(width)}  ${flag}\n  ${''.padEnd(width)}  ${variable.description}`;
+  });
+  return `Usage: flywheel start [--target=<targets>] [options]
+       flywheel --help
+
+Runs any set of Flywheel services in one process.
+
+  --target=<targets>  all (default: every service, standalone with embedded defaults)
+                      or a comma-separated list of: ${VALID_TARGETS.slice(1).join(', ')}
+
+Configuration: each FLYWHEEL_* variable below; its flag, when it has one, overrides it.
+
+${lines.join('\n')}
+`;
+}

@@ -1,0 +1,2 @@
+export { ingestionService } from './ingestion.definition';
+export { IngestionModule } from './ingestion.module';

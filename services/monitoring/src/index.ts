@@ -1,0 +1,2 @@
+export { monitoringService } from './monitoring.definition';
+export { MonitoringModule } from './monitoring.module';

@@ -1,0 +1,2 @@
+export { orchestrationService } from './orchestration.definition';
+export { OrchestrationModule } from './orchestration.module';

@@ -1,0 +1,2 @@
+export { registryService } from './registry.definition';
+export { RegistryModule } from './registry.module';

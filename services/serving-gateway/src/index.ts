@@ -1,0 +1,2 @@
+export { servingGatewayService } from './serving-gateway.definition';
+export { ServingGatewayModule } from './serving-gateway.module';

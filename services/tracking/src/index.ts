@@ -1,0 +1,2 @@
+export { trackingService } from './tracking.definition';
+export { TrackingModule } from './tracking.module';
