@@ -1,0 +1,94 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkGrpcHealth } from '@flywheel/service-kit';
+import { waitFor } from '@flywheel/testing';
+
+// The README's first command is `npm ci && npm start`. `npm ci` already ran for this test
+// run, so this starts `npm start` exactly as a new user would, on the default ports, and
+// checks what the README promises: the admin port answers and every gRPC port is SERVING.
+
+const REPO_ROOT = join(__dirname, '..');
+const GRPC_PORTS = {
+  tracking: 50051,
+  registry: 50052,
+  orchestration: 50053,
+  ingestion: 50054,
+  monitoring: 50055,
+  'serving-gateway': 8001,
+};
+const ADMIN = 'http://127.0.0.1:9464';
+
+describe('README first command: npm start', () => {
+  let dataDir: string;
+  let child: ChildProcess;
+  let output = '';
+  let exited: Promise<number | null>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'flywheel-standalone-'));
+    // Its own process group, so the test can signal npm, the shell and node together.
+    child = spawn('npm', ['start'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, FLYWHEEL_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  });
+
+  afterAll(async () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL'); // whatever is left of the group, if a test failed midway
+    } catch {
+      // the group is gone already
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves /healthz and /readyz on the admin port', async () => {
+    const ready = await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+        if (!output.includes('Flywheel is running')) return undefined; // not our process yet
+        const response = await fetch(`${ADMIN}/readyz`);
+        return response.ok ? response : undefined;
+      },
+      { timeoutMs: 240_000, intervalMs: 250, description: 'the standalone platform to become ready' },
+    );
+    expect(ready.status).toBe(200);
+    const healthz = await fetch(`${ADMIN}/healthz`);
+    expect(healthz.status).toBe(200);
+  });
+
+  it('answers the standard gRPC health check with SERVING on every gRPC port', async () => {
+    for (const [service, port] of Object.entries(GRPC_PORTS)) {
+      await expect(checkGrpcHealth(`127.0.0.1:${port}`)).resolves.toBe('SERVING');
+      expect(output).toContain(`127.0.0.1:${port}`);
+      expect(output).toContain(service);
+    }
+  });
+
+  it('exposes Prometheus metrics on the admin port', async () => {
+    const metrics = await (await fetch(`${ADMIN}/metrics`)).text();
+    expect(metrics).toMatch(/^# (HELP|TYPE) /m);
+  });
+
+  it('drains and exits 0 on SIGTERM', async () => {
+    // Signal the platform process itself (as an orchestrator would); npm then exits with its code.
+    const platformPid = execFileSync('pgrep', ['-g', String(child.pid), '-f', 'flywheel/dist/main.js start'])
+      .toString()
+      .trim();
+    process.kill(Number(platformPid), 'SIGTERM');
+    const code = await Promise.race([
+      exited,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`still running:\n${output}`)), 30_000),
+      ),
+    ]);
+    expect(code).toBe(0);
+  });
+});
