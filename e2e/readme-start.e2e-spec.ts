@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkGrpcHealth } from '@flywheel/service-kit';
 import { waitFor } from '@flywheel/testing';
 
-// The README's first command is `npm ci && npm start`. `npm ci` already ran for this test
+// The README's first command is `npm install && npm start`. `npm install` already ran for this test
 // run, so this starts `npm start` exactly as a new user would, on the default ports, and
 // checks what the README promises: the admin port answers and every gRPC port is SERVING.
 
