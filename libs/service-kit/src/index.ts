@@ -5,3 +5,8 @@ export { ServiceHost, type ServiceHostOptions, type ShutdownOutcome } from './se
 export { exitOnShutdownSignals } from './shutdown-signals';
 export type { ServedAddress } from './served-address';
 export { checkGrpcHealth, healthClient, listGrpcServices, type HealthStub } from './grpc-probes';
+export { AuthGuard } from './auth.guard';
+export { AUTH_ENABLED, AUTHENTICATOR, ROUTE_POLICY, type CredentialAuthenticator } from './auth-tokens';
+export { CurrentPrincipal, principalOf } from './auth-principal';
+export { authGuardProviders, type AuthGuardSetup } from './auth-providers';
+export { denialException, type AuthErrorCode } from './auth-denial';

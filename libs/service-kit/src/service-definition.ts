@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { ServiceName } from '@flywheel/config';
 
 /**
@@ -9,6 +9,11 @@ import type { ServiceName } from '@flywheel/config';
 export interface ServiceDefinition {
   name: ServiceName;
   module: Type<unknown>;
+  /**
+   * Modules the process adds to the service's app next to `module`, e.g. the global module
+   * that provides the process's shared infrastructure clients.
+   */
+  imports?: (Type<unknown> | DynamicModule)[];
   grpc?: {
     port: number;
     /** Proto packages whose services this port serves, e.g. `flywheel.registry.v1`. */

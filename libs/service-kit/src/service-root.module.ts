@@ -9,7 +9,7 @@ export class ServiceRootModule {
   static for(definition: ServiceDefinition, health: ServiceHealth): DynamicModule {
     return {
       module: ServiceRootModule,
-      imports: [definition.module],
+      imports: [...(definition.imports ?? []), definition.module],
       controllers: definition.grpc ? [GrpcHealthController] : [],
       providers: [{ provide: ServiceHealth, useValue: health }],
     };

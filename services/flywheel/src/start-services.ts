@@ -1,13 +1,16 @@
 import type { PlatformConfig, ServiceName } from '@flywheel/config';
+import { PlatformResources } from '@flywheel/platform';
 import { exitOnShutdownSignals, ServiceHost } from '@flywheel/service-kit';
-import { createLogger, type Telemetry } from '@flywheel/telemetry';
+import { createLogger, type Logger, type Telemetry } from '@flywheel/telemetry';
 import { formatAddressTable } from './address-table';
 import { serviceDefinitions } from './service-catalog';
 
 /**
  * Boots the selected services in this process, prints every address served, and exits
- * gracefully on SIGTERM/SIGINT (0 when everything drained in time, 1 otherwise).
- * Loaded by main only after telemetry started, so Nest and gRPC load instrumented.
+ * gracefully on SIGTERM/SIGINT (0 when everything drained and closed in time, 1 otherwise).
+ * Infrastructure (bus, databases, artifact store) opens when a service first asks for it and
+ * closes after every service drained. Loaded by main only after telemetry started, so Nest
+ * and gRPC load instrumented.
  * @returns 1 when start-up failed (the cause is logged); nothing while running.
  */
 export async function startServices(
@@ -16,9 +19,10 @@ export async function startServices(
   telemetry: Telemetry,
 ): Promise<number | undefined> {
   const logger = createLogger('flywheel');
+  const resources = new PlatformResources(config);
   let host: ServiceHost;
   try {
-    host = await ServiceHost.start(serviceDefinitions(targets, config), {
+    host = await ServiceHost.start(serviceDefinitions(targets, config, resources), {
       host: config.bindHost,
       adminPort: config.adminPort,
       renderMetrics: telemetry.renderMetrics,
@@ -26,19 +30,32 @@ export async function startServices(
     });
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
+    await closeResources(resources, logger);
     await telemetry.shutdown();
     return 1;
   }
 
   exitOnShutdownSignals(async () => {
     const outcome = await host.stop();
+    const closed = await closeResources(resources, logger);
     await telemetry.shutdown();
-    logger.info({ outcome }, 'stopped');
-    return outcome === 'drained' ? 0 : 1;
+    logger.info({ outcome, resourcesClosed: closed }, 'stopped');
+    return outcome === 'drained' && closed ? 0 : 1;
   });
   process.stdout.write(
     `\nFlywheel is running: ${targets.join(', ')}\n\n${formatAddressTable(host.addresses)}\n\n`,
   );
   logger.info({ targets, addresses: host.addresses }, 'started');
   return undefined;
+}
+
+/** Closes the shared infrastructure; false (logged) when some of it failed to close. */
+async function closeResources(resources: PlatformResources, logger: Logger): Promise<boolean> {
+  try {
+    await resources.close();
+    return true;
+  } catch (error) {
+    logger.error({ err: error }, 'closing infrastructure failed');
+    return false;
+  }
 }

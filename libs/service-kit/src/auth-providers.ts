@@ -1,0 +1,25 @@
+import type { Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { type RoutePolicyTable, assertValidRouteTable } from '@flywheel/access';
+import { AuthGuard } from './auth.guard';
+import { AUTH_ENABLED, AUTHENTICATOR, type CredentialAuthenticator, ROUTE_POLICY } from './auth-tokens';
+
+export interface AuthGuardSetup {
+  routes: RoutePolicyTable;
+  enabled: boolean;
+  /** Required when `enabled`; e.g. an `ApiKeyAuthenticator` from `@flywheel/identity`. */
+  authenticator?: CredentialAuthenticator;
+}
+
+/**
+ * Providers that install `AuthGuard` for every controller of the module's application
+ * (gRPC and HTTP alike): put them in the root module's `providers`.
+ */
+export function authGuardProviders(setup: AuthGuardSetup): Provider[] {
+  return [
+    { provide: ROUTE_POLICY, useValue: assertValidRouteTable(setup.routes) },
+    { provide: AUTH_ENABLED, useValue: setup.enabled },
+    ...(setup.authenticator ? [{ provide: AUTHENTICATOR, useValue: setup.authenticator }] : []),
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ];
+}
