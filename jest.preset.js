@@ -20,6 +20,8 @@ function workspaceAliases() {
   return mapper;
 }
 
+const swcTransform = ['@swc/jest', { ...swcrc, swcrc: false, module: { type: 'commonjs' } }];
+
 /** Jest config for the project in `dir` (unit `*.spec.ts` and integration `*.int-spec.ts`). */
 function project(dir) {
   return {
@@ -28,7 +30,14 @@ function project(dir) {
     testEnvironment: 'node',
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-    transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false, module: { type: 'commonjs' } }] },
+    transform: {
+      '^.+\\.ts$': swcTransform,
+      // PGlite's CommonJS build loads Node built-ins with dynamic `import()`, which Jest's
+      // sandbox rejects without --experimental-vm-modules; transpiling those files turns each
+      // `import('fs')` into the `require` Node itself would do outside Jest.
+      '/node_modules/@electric-sql/pglite[^/]*/dist/.+\\.cjs$': swcTransform,
+    },
+    transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite)'],
     moduleNameMapper: workspaceAliases(),
     testTimeout: 60_000,
     passWithNoTests: false,
