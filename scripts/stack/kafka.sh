@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Single-node Apache Kafka (KRaft, combined broker+controller) on 127.0.0.1:9092.
+# Single-node Apache Kafka (KRaft, combined broker+controller) on 127.0.0.1:9092 (PLAINTEXT),
+# plus a SASL_PLAINTEXT listener on 127.0.0.1:9094 that only accepts SCRAM-SHA-512 for the
+# test user flywheel-scram (password flywheel-scram-secret: a test-only credential, also in
+# env.sh). The user is created when storage is formatted and, for data folders formatted by an
+# older version of this script, through the Admin API on the next start.
 #
 # There is no Docker and no Apache download site reachable here, so the broker is assembled
 # from Maven Central: org.apache.kafka:kafka_2.13 plus its runtime dependencies, copied into
@@ -26,6 +30,10 @@ DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 KAFKA_PORT=9092
 CONTROLLER_PORT=9093
+SASL_PORT=9094
+SCRAM_MECHANISM=SCRAM-SHA-512
+SCRAM_USER=flywheel-scram
+SCRAM_PASSWORD=flywheel-scram-secret
 KAFKA_HOME="$CACHE_DIR/kafka/$KAFKA_VERSION"
 KAFKA_LIBS="$KAFKA_HOME/libs"
 KAFKA_STATE="$STATE_DIR/kafka"
@@ -116,14 +124,80 @@ public class KafkaReady {
   }
 }
 EOF
-  # Recompile only when the probe's source changed (i.e. this script was edited).
-  if ! cmp -s "$KAFKA_HOME/probe/KafkaReady.java.new" "$KAFKA_HOME/probe/KafkaReady.java" \
-     || [[ ! -f $KAFKA_HOME/probe/KafkaReady.class ]]; then
-    mv "$KAFKA_HOME/probe/KafkaReady.java.new" "$KAFKA_HOME/probe/KafkaReady.java"
-    javac -nowarn -cp "$KAFKA_LIBS/*" -d "$KAFKA_HOME/probe" "$KAFKA_HOME/probe/KafkaReady.java" >&2
-  else
-    rm -f "$KAFKA_HOME/probe/KafkaReady.java.new"
-  fi
+  cat >"$KAFKA_HOME/probe/KafkaScramUser.java.new" <<'EOF'
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+
+// Creates (or resets) a SCRAM-SHA-512 user through the PLAINTEXT listener, then waits until a
+// client can log in with it on the SASL listener. Arguments: plain-bootstrap sasl-bootstrap
+// user; the password comes from the SCRAM_PASSWORD environment variable, never the command line.
+public class KafkaScramUser {
+  public static void main(String[] args) throws Exception {
+    String password = System.getenv("SCRAM_PASSWORD");
+    Properties plain = new Properties();
+    plain.put("bootstrap.servers", args[0]);
+    plain.put("default.api.timeout.ms", "30000");
+    try (Admin admin = Admin.create(plain)) {
+      admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+          args[2], new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)))
+        .all().get(30, TimeUnit.SECONDS);
+    }
+    Properties sasl = new Properties();
+    sasl.put("bootstrap.servers", args[1]);
+    sasl.put("security.protocol", "SASL_PLAINTEXT");
+    sasl.put("sasl.mechanism", "SCRAM-SHA-512");
+    sasl.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + args[2] + "\" password=\"" + password + "\";");
+    sasl.put("request.timeout.ms", "3000");
+    sasl.put("default.api.timeout.ms", "5000");
+    Exception last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try (Admin admin = Admin.create(sasl)) {
+        admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+        System.out.println("SCRAM user " + args[2] + " can log in on " + args[1]);
+        return;
+      } catch (Exception e) {
+        last = e;
+        Thread.sleep(500);
+      }
+    }
+    throw last;
+  }
+}
+EOF
+  # Recompile only when a probe's source changed (i.e. this script was edited).
+  local name
+  for name in KafkaReady KafkaScramUser; do
+    if ! cmp -s "$KAFKA_HOME/probe/$name.java.new" "$KAFKA_HOME/probe/$name.java" \
+       || [[ ! -f $KAFKA_HOME/probe/$name.class ]]; then
+      mv "$KAFKA_HOME/probe/$name.java.new" "$KAFKA_HOME/probe/$name.java"
+      javac -nowarn -cp "$KAFKA_LIBS/*" -d "$KAFKA_HOME/probe" "$KAFKA_HOME/probe/$name.java" >&2
+    else
+      rm -f "$KAFKA_HOME/probe/$name.java.new"
+    fi
+  done
+}
+
+# 0 when the SCRAM user can log in on the SASL listener (kcat: milliseconds, no JVM).
+kafka_scram_login_works() {
+  command -v kcat >/dev/null || return 1
+  kcat -L -b "$STACK_HOST:$SASL_PORT" -m 5 -X security.protocol=SASL_PLAINTEXT \
+    -X sasl.mechanisms="$SCRAM_MECHANISM" -X sasl.username="$SCRAM_USER" \
+    -X sasl.password="$SCRAM_PASSWORD" >/dev/null 2>&1
+}
+
+# Data folders formatted before the SASL listener existed have no SCRAM user: add it.
+kafka_ensure_scram_user() {
+  kafka_scram_login_works && return 0
+  log "kafka: creating SCRAM user $SCRAM_USER ($SCRAM_MECHANISM)"
+  SCRAM_PASSWORD="$SCRAM_PASSWORD" java -Xmx64m -cp "$KAFKA_HOME/probe:$KAFKA_LIBS/*" KafkaScramUser \
+    "$STACK_HOST:$KAFKA_PORT" "$STACK_HOST:$SASL_PORT" "$SCRAM_USER" >/dev/null 2>"$KAFKA_LOGS/scram-user.log" \
+    || { show_log_tail "$KAFKA_LOGS/scram-user.log"; return 1; }
 }
 
 kafka_probe() {
@@ -150,11 +224,14 @@ process.roles=broker,controller
 node.id=1
 # Dynamic KRaft quorum (KIP-853), the 4.x default; storage is formatted with --standalone.
 controller.quorum.bootstrap.servers=$STACK_HOST:$CONTROLLER_PORT
-listeners=PLAINTEXT://$STACK_HOST:$KAFKA_PORT,CONTROLLER://$STACK_HOST:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$STACK_HOST:$KAFKA_PORT,CONTROLLER://$STACK_HOST:$CONTROLLER_PORT
+listeners=PLAINTEXT://$STACK_HOST:$KAFKA_PORT,CONTROLLER://$STACK_HOST:$CONTROLLER_PORT,SASL_PLAINTEXT://$STACK_HOST:$SASL_PORT
+advertised.listeners=PLAINTEXT://$STACK_HOST:$KAFKA_PORT,CONTROLLER://$STACK_HOST:$CONTROLLER_PORT,SASL_PLAINTEXT://$STACK_HOST:$SASL_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+# SASL listener for the SCRAM tests: SCRAM-SHA-512 only, credentials in the KRaft metadata log.
+sasl.enabled.mechanisms=$SCRAM_MECHANISM
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 log.dirs=$KAFKA_DATA
 num.partitions=3
 # One broker: every internal topic must accept replication factor / ISR of 1.
@@ -204,7 +281,9 @@ kafka_status() {
   local pid
   if pid=$(pid_alive "$KAFKA_PID" kafka.Kafka); then
     if info=$(kafka_probe); then
-      echo "kafka: running (pid $pid) on $STACK_HOST:$KAFKA_PORT, kafka_2.13 $KAFKA_VERSION: $info"
+      local sasl="SASL/SCRAM on $STACK_HOST:$SASL_PORT"
+      port_open "$STACK_HOST" "$SASL_PORT" || sasl="no SASL listener (restart: $0 stop; $0 start)"
+      echo "kafka: running (pid $pid) on $STACK_HOST:$KAFKA_PORT, $sasl, kafka_2.13 $KAFKA_VERSION: $info"
       return 0
     fi
     echo "kafka: process $pid alive but not answering on $STACK_HOST:$KAFKA_PORT"
@@ -220,13 +299,16 @@ kafka_start() {
     # Started earlier (maybe still booting): just wait for it instead of starting another.
     if wait_until 90 "kafka metadata" kafka_probe; then
       log "kafka: already running (pid $pid) on $STACK_HOST:$KAFKA_PORT"
+      if ! port_open "$STACK_HOST" "$SASL_PORT"; then
+        log "kafka: WARNING: started by an older version of this script, without the SASL listener on $STACK_HOST:$SASL_PORT; restart it: $0 stop; $0 start"
+      fi
       return 0
     fi
     show_log_tail "$KAFKA_LOGS/server.log"
     die "kafka: pid $pid is alive but the broker does not answer; run '$0 stop' and retry"
   fi
   local p
-  for p in $KAFKA_PORT $CONTROLLER_PORT; do
+  for p in $KAFKA_PORT $CONTROLLER_PORT $SASL_PORT; do
     port_open "$STACK_HOST" "$p" && die "kafka: $STACK_HOST:$p is already in use by another process (not ours: no live pid in $KAFKA_PID)"
   done
 
@@ -241,6 +323,7 @@ kafka_start() {
     log "kafka: formatting KRaft storage in $KAFKA_DATA (cluster id $cluster_id)"
     java -cp "$cp" -Dlog4j2.configurationFile="$KAFKA_CONF/log4j2.xml" \
       kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$KAFKA_CONF/server.properties" \
+      --add-scram "$SCRAM_MECHANISM=[name=$SCRAM_USER,password=$SCRAM_PASSWORD]" \
       >"$KAFKA_LOGS/format.log" 2>&1 || { show_log_tail "$KAFKA_LOGS/format.log"; die "kafka: storage format failed"; }
   fi
 
@@ -265,7 +348,8 @@ kafka_start() {
     show_log_tail "$KAFKA_LOGS/server.log"
     die "kafka: did not become ready (logs in $KAFKA_LOGS)"
   fi
-  log "kafka: ready (pid $pid) on $STACK_HOST:$KAFKA_PORT: $(kafka_probe); logs $KAFKA_LOGS, data $KAFKA_DATA"
+  kafka_ensure_scram_user || die "kafka: the SCRAM user $SCRAM_USER cannot log in on $STACK_HOST:$SASL_PORT (logs in $KAFKA_LOGS)"
+  log "kafka: ready (pid $pid) on $STACK_HOST:$KAFKA_PORT, SASL/SCRAM on $STACK_HOST:$SASL_PORT: $(kafka_probe); logs $KAFKA_LOGS, data $KAFKA_DATA"
 }
 
 kafka_stop() {

@@ -11,8 +11,11 @@ import { IDENTITY_SCHEMA } from './identity-schema';
 import { type SqlExecutor, quotedSchema } from './sql-executor';
 
 export interface ApiKeyRepositoryOptions {
-  /** Server secret mixed into every digest (`FLYWHEEL_AUTH_PEPPER`); never stored or logged. */
-  pepper: string;
+  /**
+   * Server secret mixed into every digest (`FLYWHEEL_AUTH_PEPPER`); never stored or logged.
+   * Only `create` needs it: listing and revoking keys work without it.
+   */
+  pepper?: string;
   /** Defaults to `identity`; tests pass their own schema. */
   schema?: string;
   now?: () => Date;
@@ -38,7 +41,7 @@ const MAX_LIST = 1_000;
 /** The only place the `api_keys` SQL lives. Every statement is parameterized. */
 export class ApiKeyRepository {
   private readonly table: string;
-  private readonly pepper: string;
+  private readonly pepper: string | undefined;
   private readonly now: () => Date;
 
   constructor(
@@ -46,13 +49,14 @@ export class ApiKeyRepository {
     options: ApiKeyRepositoryOptions,
   ) {
     this.table = `${quotedSchema(options.schema ?? IDENTITY_SCHEMA)}.api_keys`;
-    this.pepper = assertPepper(options.pepper);
+    this.pepper = options.pepper === undefined ? undefined : assertPepper(options.pepper);
     this.now = options.now ?? (() => new Date());
   }
 
   /** Issues and stores a key; pass `tx` to commit it together with its audit entry. */
   async create(input: CreateApiKeyInput, tx: SqlExecutor = this.db): Promise<CreatedApiKey> {
     if (input.name.trim() === '') throw new Error('api key name must not be empty');
+    if (this.pepper === undefined) throw new Error('FLYWHEEL_AUTH_PEPPER is required to create API keys');
     const { token, record } = issueApiKey({
       name: input.name,
       role: input.role,

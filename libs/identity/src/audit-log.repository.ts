@@ -1,4 +1,4 @@
-import { type Action, type Principal, redact } from '@flywheel/access';
+import { type Action, type Principal, type PrincipalKind, redact } from '@flywheel/access';
 import { AUDIT_LOG_COLUMNS, type AuditLogEntry, type AuditLogRow, auditLogEntryOf } from './audit-log-row';
 import { IDENTITY_SCHEMA } from './identity-schema';
 import { type SqlExecutor, quotedSchema } from './sql-executor';
@@ -18,7 +18,8 @@ export interface AppendAuditInput {
 
 export interface AuditLogQuery {
   target?: { type: string; id?: string };
-  principal?: Pick<Principal, 'id' | 'kind'>;
+  /** Entries by one kind of principal, or by one principal when `id` is given too. */
+  principal?: { kind: PrincipalKind; id?: string };
   /** Inclusive lower and exclusive upper bound on `at`. */
   from?: Date;
   to?: Date;

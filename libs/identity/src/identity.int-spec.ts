@@ -32,6 +32,16 @@ describe('identity schema on PostgreSQL', () => {
     expect((await migrateIdentitySchema(pool, schema)).applied).toEqual([]);
   });
 
+  it('lists and revokes keys without the pepper, which only creating a key needs', async () => {
+    const { key } = await keys.create({ name: 'to-revoke', role: 'viewer', createdBy: 'api_key:root' });
+    const pepperless = new ApiKeyRepository(pool, { schema, now: () => now });
+    expect((await pepperless.list()).map((listed) => listed.id)).toContain(key.id);
+    expect(await pepperless.revoke(key.id, 'service:cli:ops')).toMatchObject({ id: key.id, revokedBy: 'service:cli:ops' });
+    await expect(pepperless.create({ name: 'x', role: 'viewer', createdBy: 'api_key:root' })).rejects.toThrow(
+      'FLYWHEEL_AUTH_PEPPER is required to create API keys',
+    );
+  });
+
   it('stores only the digest of a created key and verifies its token', async () => {
     const { token, key } = await keys.create({ name: 'ci', role: 'deployer', createdBy: 'api_key:root' });
     const stored = await pool.query(`SELECT * FROM "${schema}".api_keys WHERE id = $1`, [key.id]);

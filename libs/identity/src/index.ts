@@ -25,3 +25,10 @@ export {
   type ApiKeyVerification,
   DEFAULT_KEY_CACHE_TTL_MS,
 } from './api-key-authenticator';
+export {
+  OIDC_ALGORITHMS,
+  OidcAuthenticator,
+  type OidcAuthenticatorOptions,
+  type OidcVerification,
+} from './oidc-authenticator';
+export { OidcKeySetUnavailableError, type OidcTokenFailure, type OidcTokenRejection } from './oidc-failure';

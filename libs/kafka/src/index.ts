@@ -8,6 +8,7 @@ export { CONTENT_TYPE_HEADER, ContentType, DlqHeader } from './contract/headers'
 export { type BusLogger, silentLogger, stderrLogger } from './contract/logger';
 export { bytesCodec } from './contract/bytes-codec';
 export { forEachMessage } from './contract/for-each-message';
+export { EventDeduplicator } from './contract/event-deduplicator';
 export { withDeadLetterTopics } from './contract/dead-letter-topics';
 export { DEFAULT_MAX_BATCH_SIZE } from './core/consumer-settings';
 
@@ -16,6 +17,7 @@ export { KafkaEventBus } from './kafka/kafka-event-bus';
 export type { KafkaEventBusOptions, KafkaProducerTuning, KafkaConsumerTuning, KafkaLogLevel } from './kafka/kafka-options';
 export { DEFAULT_PRODUCER_SETTINGS, DEFAULT_CONSUMER_SETTINGS } from './kafka/kafka-options';
 export { ProducerBufferFullError } from './kafka/record-batcher';
+export { type KafkaSecurity, SASL_MECHANISMS, type SaslMechanism } from './kafka/kafka-security';
 
 // In-process bus (standalone mode).
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process/in-process-event-bus';

@@ -25,8 +25,11 @@ export class ArtifactUriNotAllowedError extends Error {
 
   constructor(
     readonly uri: string,
-    reason: string,
+    /** Why, without the URI. */
+    readonly reason: string,
+    /** The request field that carried the URI, when known; the message then starts with it. */
+    readonly field?: string,
   ) {
-    super(`artifact URI ${JSON.stringify(uri)} is not allowed: ${reason}`);
+    super(`${field === undefined ? '' : `${field}: `}artifact URI ${JSON.stringify(uri)} is not allowed: ${reason}`);
   }
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertArtifactKey } from './artifact-key';
+import { isDotSegment } from './dot-segment';
 
 export type ArtifactRoot =
   | {
@@ -79,14 +80,4 @@ export function filePathOf(uri: string): string | undefined {
     // Encoded "/" (%2F) and malformed escapes land here.
     return undefined;
   }
-}
-
-function isDotSegment(segment: string): boolean {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    return true;
-  }
-  return decoded === '.' || decoded === '..';
 }

@@ -8,3 +8,8 @@ export {
   ArtifactUriNotAllowedError,
   InvalidArtifactKeyError,
 } from './artifact-errors';
+export {
+  type ArtifactUriCheck,
+  artifactUriWithinRoots,
+  assertArtifactUriWithinRoots,
+} from './artifact-uri-within-roots';

@@ -1,6 +1,7 @@
 import { ArtifactUriNotAllowedError, InvalidArtifactKeyError } from './artifact-errors';
 import { assertArtifactKey } from './artifact-key';
 import { filePathOf, parseArtifactRoot, type ArtifactRoot } from './artifact-root';
+import { isDotSegment } from './dot-segment';
 
 export interface ResolvedArtifactUri {
   /** The configured root (normalized) that contains the URI. */
@@ -31,6 +32,10 @@ function resolveS3(uri: string, roots: ArtifactRoot[]): ResolvedArtifactUri {
   const slash = rest.indexOf('/');
   const bucket = slash === -1 ? rest : rest.slice(0, slash);
   const path = slash === -1 ? '' : rest.slice(slash + 1);
+  // S3 keys are literal, but tools that turn them into URLs would resolve an encoded `..`.
+  if (path.split('/').some((segment) => segment !== '.' && segment !== '..' && isDotSegment(segment))) {
+    throw new ArtifactUriNotAllowedError(uri, 'it must not contain percent-encoded "." or ".." segments');
+  }
   for (const root of roots) {
     if (root.scheme !== 's3' || root.bucket !== bucket) continue;
     const key = root.prefix === '' ? path : stripPrefix(path, `${root.prefix}/`);

@@ -3,11 +3,13 @@ import { EventBus } from '../contract/event-bus';
 import { ConsumerOptions, EventConsumer } from '../contract/event-consumer';
 import { EventProducer } from '../contract/event-producer';
 import { BusLogger, stderrLogger } from '../contract/logger';
+import { redactingLogger } from '../contract/redacting-logger';
 import { resolveConsumerSettings } from '../core/consumer-settings';
 import { KafkaEventConsumer } from './kafka-event-consumer';
 import { KafkaEventProducer } from './kafka-event-producer';
 import { ensureKafkaTopics } from './kafka-topic-admin';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-log-creator';
+import { kafkaSecurityConfig, securitySecrets } from './kafka-security';
 import { KafkaConsumerSettings, KafkaEventBusOptions, KafkaProducerSettings, resolveKafkaSettings } from './kafka-options';
 
 /** The event bus over Apache Kafka (kafkajs). One client; producers and consumers made from it. */
@@ -25,12 +27,11 @@ export class KafkaEventBus implements EventBus {
     const settings = resolveKafkaSettings(options);
     this.producerSettings = settings.producer;
     this.consumerSettings = settings.consumer;
-    this.logger = options.logger ?? stderrLogger;
+    this.logger = redactingLogger(options.logger ?? stderrLogger, securitySecrets(options.security));
     this.kafka = new Kafka({
       brokers: [...options.brokers],
       clientId: options.clientId ?? 'flywheel',
-      ssl: options.ssl,
-      sasl: options.sasl,
+      ...kafkaSecurityConfig(options.security),
       logLevel: kafkaLogLevel(options.logLevel ?? 'error'),
       logCreator: kafkaLogCreator(this.logger),
     });

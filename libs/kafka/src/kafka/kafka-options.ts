@@ -1,6 +1,6 @@
-import { KafkaConfig } from 'kafkajs';
 import { BusLogger } from '../contract/logger';
 import { checkCount } from '../core/consumer-settings';
+import { KafkaSecurity } from './kafka-security';
 
 /** Producer tuning. Defaults favour throughput at a few milliseconds of added latency. */
 export interface KafkaProducerTuning {
@@ -43,8 +43,8 @@ export interface KafkaEventBusOptions {
   brokers: readonly string[];
   /** Client id in broker logs and quotas (default `flywheel`). */
   clientId?: string;
-  ssl?: KafkaConfig['ssl'];
-  sasl?: KafkaConfig['sasl'];
+  /** SASL authentication and TLS; the password never appears in logs or in this library's errors. */
+  security?: KafkaSecurity;
   /** Receives this library's logs and kafkajs's (default: warnings and errors to stderr). */
   logger?: BusLogger;
   /** Lowest kafkajs level forwarded to the logger (default `error`: kafkajs is chatty). */
