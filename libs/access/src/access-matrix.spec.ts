@@ -29,4 +29,13 @@ describe('accessCases', () => {
       true,
     );
   });
+
+  it('leaves forwarded routes to the service they forward to', () => {
+    const withProxy = accessCases({
+      'grpc:/Svc/Create': 'models.register',
+      'http:GET /proxy/*': 'forwarded',
+    });
+    expect(withProxy.map((c) => c.routeId)).not.toContain('http:GET /proxy/*');
+    expect(withProxy).toHaveLength(9);
+  });
 });

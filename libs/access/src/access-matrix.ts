@@ -1,4 +1,4 @@
-import { requiredRole } from './permissions';
+import { type Action, requiredRole } from './permissions';
 import { ROLES, type Role, roleAtLeast } from './roles';
 import type { RoutePolicyTable } from './route-policy';
 
@@ -19,7 +19,8 @@ export interface AccessCase {
 /**
  * Every route × every caller with the outcome the table demands (authentication on). Services
  * replay these cases against their real gRPC and HTTP servers; the expectation comes from the
- * table alone, so a guard that drifts from the table fails the matrix.
+ * table alone, so a guard that drifts from the table fails the matrix. `forwarded` routes are
+ * left out: their outcome is decided by the service they forward to, whose own table covers it.
  */
 export function accessCases(table: RoutePolicyTable): AccessCase[] {
   const callers: MatrixCaller[] = [
@@ -27,11 +28,13 @@ export function accessCases(table: RoutePolicyTable): AccessCase[] {
     ...FAILING_CREDENTIALS.map((credential) => ({ credential })),
   ];
   return Object.entries(table).flatMap(([routeId, requirement]) =>
-    callers.map((caller) => ({ routeId, caller, expected: expectationFor(requirement, caller) })),
+    requirement === 'forwarded'
+      ? []
+      : callers.map((caller) => ({ routeId, caller, expected: expectationFor(requirement, caller) })),
   );
 }
 
-function expectationFor(requirement: RoutePolicyTable[string], caller: MatrixCaller): MatrixExpectation {
+function expectationFor(requirement: Action | 'public', caller: MatrixCaller): MatrixExpectation {
   if (requirement === 'public') return 'allow';
   if (!('role' in caller)) return 'unauthenticated';
   return roleAtLeast(caller.role, requiredRole(requirement)) ? 'allow' : 'forbidden';

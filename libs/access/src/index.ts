@@ -6,6 +6,7 @@ export {
   type Action,
   PERMISSION_TABLE,
   isAction,
+  isMutatingAction,
   parseAction,
   requiredRole,
   roleMayPerform,
@@ -27,6 +28,7 @@ export {
   assertValidRouteTable,
   authorize,
   grpcRouteId,
+  isUnguarded,
   httpRouteId,
   routesMissingFromTable,
 } from './route-policy';
@@ -71,6 +73,13 @@ export {
   approvalRequired,
   checkApproval,
 } from './approval';
+
+export {
+  DEFAULT_MAX_RATE_LIMITED_KEYS,
+  KeyedRateLimiter,
+  type KeyedRateLimiterOptions,
+} from './rate-limit/keyed-rate-limiter';
+export type { TakeResult } from './rate-limit/token-bucket';
 
 export { type AuditEntry, auditEntry } from './audit-entry';
 export { DEFAULT_SECRET_KEY_PATTERN, REDACTED, redact } from './redact';

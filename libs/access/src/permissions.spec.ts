@@ -1,4 +1,11 @@
-import { ACTIONS, PERMISSION_TABLE, parseAction, requiredRole, roleMayPerform } from './permissions';
+import {
+  ACTIONS,
+  PERMISSION_TABLE,
+  isMutatingAction,
+  parseAction,
+  requiredRole,
+  roleMayPerform,
+} from './permissions';
 import { ROLES } from './roles';
 
 describe('PERMISSION_TABLE', () => {
@@ -55,5 +62,19 @@ describe('PERMISSION_TABLE', () => {
       'routes.CreateRun: unknown action "runs.delete"',
     );
     expect(() => parseAction('toString')).toThrow('unknown action');
+  });
+
+  it('counts every action but reads and predictions as mutating', () => {
+    expect(ACTIONS.filter((a) => !isMutatingAction(a)).sort()).toEqual([
+      'artifacts.read',
+      'audit.read',
+      'deployments.read',
+      'experiments.read',
+      'inference.predict',
+      'models.read',
+      'monitoring.read',
+      'pipelines.read',
+      'runs.read',
+    ]);
   });
 });

@@ -52,6 +52,14 @@ export function roleMayPerform(role: Role, action: Action): boolean {
   return roleAtLeast(role, requiredRole(action));
 }
 
+/**
+ * True for actions that change state: everything but `*.read` and `inference.predict`. Rate
+ * limits per caller apply to these; reads and predictions are left to capacity planning.
+ */
+export function isMutatingAction(action: Action): boolean {
+  return !action.endsWith('.read') && action !== 'inference.predict';
+}
+
 /** Parses an action name from configuration; `field` names where it came from. */
 export function parseAction(value: string, field = 'action'): Action {
   if (isAction(value)) return value;

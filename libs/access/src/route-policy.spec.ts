@@ -124,6 +124,15 @@ describe('authorize', () => {
     });
   });
 
+  it('lets forwarded routes through without a key, for the upstream service to decide', () => {
+    const proxy = httpRouteId('POST', '/api/2.0/mlflow/registered-models/create');
+    const withProxy: RoutePolicyTable = { ...table, [proxy]: 'forwarded' };
+    expect(authorize({ principal: undefined, routeId: proxy, table: withProxy, authEnabled: true })).toEqual({
+      allowed: true,
+      principal: ANONYMOUS_PRINCIPAL,
+    });
+  });
+
   it('allows every declared route when authentication is off', () => {
     expect(authorize({ principal: undefined, routeId: CREATE_RUN, table, authEnabled: false })).toEqual({
       allowed: true,
@@ -139,8 +148,9 @@ describe('authorize', () => {
 
   it('validates a table loaded at run time and names the bad route', () => {
     expect(assertValidRouteTable({ a: 'public', b: 'runs.write' })).toEqual({ a: 'public', b: 'runs.write' });
+    expect(assertValidRouteTable({ c: 'forwarded' })).toEqual({ c: 'forwarded' });
     expect(() => assertValidRouteTable({ [CREATE_RUN]: 'runs.delete' })).toThrow(
-      `routes["${CREATE_RUN}"]: expected "public" or a known action, got "runs.delete"`,
+      `routes["${CREATE_RUN}"]: expected "public", "forwarded" or a known action, got "runs.delete"`,
     );
   });
 });

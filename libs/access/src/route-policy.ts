@@ -3,8 +3,20 @@ import { type Action, isAction, requiredRole } from './permissions';
 import { AUTH_DISABLED_PRINCIPAL, ANONYMOUS_PRINCIPAL, type Principal } from './principal';
 import { roleAtLeast } from './roles';
 
-/** What a route needs: an action from `PERMISSION_TABLE`, or nothing (`public`, e.g. health). */
-export type RouteRequirement = Action | 'public';
+/**
+ * What a route needs: an action from `PERMISSION_TABLE`; nothing (`public`, e.g. health); or
+ * nothing *here* (`forwarded`): a proxy route whose request goes on, credentials and all, to
+ * another Flywheel service that authenticates and authorizes it itself (tracking forwards the
+ * registry's MLflow routes). Never mark a route `forwarded` unless that upstream guards it.
+ */
+export type RouteRequirement = Action | 'public' | 'forwarded';
+
+/** Requirements under which the guard admits a call without looking at its credentials. */
+export function isUnguarded(
+  requirement: RouteRequirement | undefined,
+): requirement is 'public' | 'forwarded' {
+  return requirement === 'public' || requirement === 'forwarded';
+}
 
 /**
  * A service's complete route table, keyed by route id:
@@ -47,7 +59,7 @@ export function authorize({ principal, routeId, table, authEnabled }: AuthorizeI
       message: `route ${routeId} is not in the access policy table`,
     };
   }
-  if (requirement === 'public') return { allowed: true, principal: principal ?? ANONYMOUS_PRINCIPAL };
+  if (isUnguarded(requirement)) return { allowed: true, principal: principal ?? ANONYMOUS_PRINCIPAL };
   if (!authEnabled) return { allowed: true, principal: principal ?? AUTH_DISABLED_PRINCIPAL };
   if (principal === undefined) {
     return {
@@ -67,16 +79,16 @@ export function authorize({ principal, routeId, table, authEnabled }: AuthorizeI
   return { allowed: true, principal };
 }
 
-/** Checks a table loaded at run time: every value must be `public` or a known action. */
+/** Checks a table loaded at run time: every value must be `public`, `forwarded` or a known action. */
 export function assertValidRouteTable(
   table: Readonly<Record<string, unknown>>,
   field = 'routes',
 ): RoutePolicyTable {
   for (const [routeId, requirement] of Object.entries(table)) {
-    if (requirement !== 'public' && !isAction(requirement)) {
+    if (requirement !== 'public' && requirement !== 'forwarded' && !isAction(requirement)) {
       throw new AccessInputError(
         `${field}["${routeId}"]`,
-        `expected "public" or a known action, got ${JSON.stringify(requirement)}`,
+        `expected "public", "forwarded" or a known action, got ${JSON.stringify(requirement)}`,
       );
     }
   }

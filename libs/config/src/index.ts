@@ -25,5 +25,19 @@ export {
   type VariableDescription,
 } from './platform-config';
 export { LOG_LEVELS, SECRET_VARIABLES, platformVariablesSchema, type LogLevel } from './platform-variables';
+export {
+  DEFAULT_OIDC_ROLE_CLAIM,
+  MIN_AUTH_PEPPER_LENGTH,
+  type AuthConfig,
+  type OidcConfig,
+} from './security/auth-variables';
+export type { TlsConfig } from './security/tls-variables';
+export {
+  KAFKA_SASL_MECHANISMS,
+  type KafkaSaslMechanism,
+  type KafkaSecurityConfig,
+} from './security/kafka-security-variables';
+export { readSecretFiles, secretFileVariable } from './security/secret-files';
+export type { RequestLimitsConfig } from './limit-variables';
 export { SERVICE_NAMES, isServiceName, type ServiceName } from './service-names';
 export { redactSecrets, REDACTED } from './redact';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { describePlatformVariables, loadPlatformConfig } from './platform-config';
+import { SECRET_VARIABLES } from './platform-variables';
 
 function problemVariables(env: Record<string, string>): string[] {
   try {
@@ -35,6 +36,13 @@ describe('loadPlatformConfig', () => {
       },
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      auth: { enabled: false },
+      limits: {
+        maxRequestBytes: 16 * 1024 * 1024,
+        maxPageSize: 1000,
+        rateLimitPerSecond: 200,
+        requestTimeoutMs: 30_000,
+      },
     });
   });
 
@@ -134,5 +142,15 @@ describe('describePlatformVariables', () => {
     expect(variables.every((variable) => variable.description !== '')).toBe(true);
     expect(variables.find((v) => v.variable === 'FLYWHEEL_ADMIN_PORT')?.flag).toBe('admin-port');
     expect(variables.find((v) => v.variable === 'FLYWHEEL_S3_SECRET_ACCESS_KEY')?.flag).toBeUndefined();
+  });
+
+  it('lists a <NAME>_FILE variable, with a flag, after every secret', () => {
+    const names = describePlatformVariables().map((v) => v.variable);
+    for (const secret of SECRET_VARIABLES) {
+      expect(names[names.indexOf(secret) + 1]).toBe(`${secret}_FILE`);
+    }
+    expect(describePlatformVariables().find((v) => v.variable === 'FLYWHEEL_AUTH_PEPPER_FILE')?.flag).toBe(
+      'auth-pepper-file',
+    );
   });
 });

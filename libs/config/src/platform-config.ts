@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { ConfigError } from './config-error';
 import { flagToVariable, variableToFlag } from './flag-names';
+import { limitsConfigOf, type RequestLimitsConfig } from './limit-variables';
 import { loadConfig, type Environment } from './load-config';
 import {
   artifactsOrDefault,
@@ -15,6 +17,10 @@ import {
   type LogLevel,
   type PlatformVariables,
 } from './platform-variables';
+import { authConfigOf, type AuthConfig } from './security/auth-variables';
+import { readSecretFiles, secretFileVariable } from './security/secret-files';
+import { tlsConfigOf, type TlsConfig } from './security/tls-variables';
+import { kafkaSecurityOf, type KafkaSecurityConfig } from './security/kafka-security-variables';
 import type { ServiceName } from './service-names';
 
 export interface ServicePorts {
@@ -35,7 +41,7 @@ export interface PlatformPorts extends Record<ServiceName, ServicePorts> {
 /** The validated platform configuration, grouped by concern. */
 export interface PlatformConfig {
   dataDir: string;
-  kafka: { kind: 'in-process' } | { kind: 'brokers'; brokers: readonly string[] };
+  kafka: { kind: 'in-process' } | { kind: 'brokers'; brokers: readonly string[]; security?: KafkaSecurityConfig };
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   clickhouse: ClickHouseLocation;
   artifacts: ArtifactLocation;
@@ -50,13 +56,18 @@ export interface PlatformConfig {
   logLevel: LogLevel;
   otlpEndpoint?: string;
   shutdownTimeoutMs: number;
+  auth: AuthConfig;
+  /** TLS for every service port (not the admin port); unset: plaintext. */
+  tls?: TlsConfig;
+  limits: RequestLimitsConfig;
 }
 
 export const platformConfigSchema = platformVariablesSchema.transform(toPlatformConfig);
 
 /**
  * Loads the platform configuration from `FLYWHEEL_*` variables and flags (`--admin-port`
- * overrides FLYWHEEL_ADMIN_PORT).
+ * overrides FLYWHEEL_ADMIN_PORT). Secrets come from the environment or from the file named by
+ * `<NAME>_FILE`; TLS files are read and checked here.
  * @throws ConfigError listing every problem.
  */
 export function loadPlatformConfig(
@@ -67,7 +78,18 @@ export function loadPlatformConfig(
   if (secretFlags.length > 0) {
     throw new Error(`secrets are read from the environment only, not flags: --${secretFlags.join(', --')}`);
   }
-  return loadConfig(platformConfigSchema, env, flags);
+  const secrets = readSecretFiles(SECRET_VARIABLES, env, flags);
+  let config: Readonly<PlatformConfig>;
+  try {
+    config = loadConfig(platformConfigSchema, secrets.env, flags);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || secrets.problems.length === 0) throw error;
+    // A secret whose file failed is also "missing" to the schema: report the file only.
+    const rest = error.problems.filter((problem) => !secrets.failed.has(problem.variable));
+    throw new ConfigError([...secrets.problems, ...rest]);
+  }
+  if (secrets.problems.length > 0) throw new ConfigError(secrets.problems);
+  return config;
 }
 
 export interface VariableDescription {
@@ -79,11 +101,19 @@ export interface VariableDescription {
 
 /** Every platform variable with its flag and description, for help output and docs. */
 export function describePlatformVariables(): VariableDescription[] {
-  return Object.entries(platformVariables).map(([variable, schema]: [string, z.ZodType]) => ({
-    variable,
-    flag: SECRET_VARIABLES.has(variable) ? undefined : variableToFlag(variable),
-    description: schema.description ?? '',
-  }));
+  return Object.entries(platformVariables).flatMap(([variable, schema]: [string, z.ZodType]) => {
+    const described = { variable, flag: variableToFlag(variable), description: schema.description ?? '' };
+    if (!SECRET_VARIABLES.has(variable)) return [described];
+    const file = secretFileVariable(variable);
+    return [
+      { ...described, flag: undefined },
+      {
+        variable: file,
+        flag: variableToFlag(file),
+        description: `file holding ${variable} (instead of the variable)`,
+      },
+    ];
+  });
 }
 
 function toPlatformConfig(v: PlatformVariables): PlatformConfig {
@@ -93,7 +123,7 @@ function toPlatformConfig(v: PlatformVariables): PlatformConfig {
   return {
     dataDir,
     kafka: v.FLYWHEEL_KAFKA_BROKERS
-      ? { kind: 'brokers', brokers: v.FLYWHEEL_KAFKA_BROKERS }
+      ? { kind: 'brokers', brokers: v.FLYWHEEL_KAFKA_BROKERS, ...withKafkaSecurity(v) }
       : { kind: 'in-process' },
     database: v.FLYWHEEL_DATABASE_URL
       ? { kind: 'postgres', url: v.FLYWHEEL_DATABASE_URL }
@@ -118,5 +148,18 @@ function toPlatformConfig(v: PlatformVariables): PlatformConfig {
     logLevel: v.FLYWHEEL_LOG_LEVEL,
     ...(v.FLYWHEEL_OTEL_EXPORTER_OTLP_ENDPOINT && { otlpEndpoint: v.FLYWHEEL_OTEL_EXPORTER_OTLP_ENDPOINT }),
     shutdownTimeoutMs: v.FLYWHEEL_SHUTDOWN_TIMEOUT_MS,
+    auth: authConfigOf(v),
+    ...withTls(v),
+    limits: limitsConfigOf(v),
   };
+}
+
+function withTls(v: PlatformVariables): { tls?: TlsConfig } {
+  const tls = tlsConfigOf(v);
+  return tls ? { tls } : {};
+}
+
+function withKafkaSecurity(v: PlatformVariables): { security?: KafkaSecurityConfig } {
+  const security = kafkaSecurityOf(v);
+  return security ? { security } : {};
 }

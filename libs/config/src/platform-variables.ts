@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { artifactRootVariable, clickHouseVariable } from './locations';
+import { limitVariables } from './limit-variables';
+import { authVariables, checkAuthVariables } from './security/auth-variables';
+import { checkTlsVariables, tlsVariables } from './security/tls-variables';
+import { checkKafkaSecurityVariables, kafkaSecurityVariables } from './security/kafka-security-variables';
 import {
   brokerListVariable,
   choiceVariable,
@@ -13,8 +17,16 @@ import {
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Variables whose values are never printed, echoed in errors or accepted as flags. */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['FLYWHEEL_S3_SECRET_ACCESS_KEY']);
+/**
+ * Variables whose values are never printed, echoed in errors or accepted as flags. Each may
+ * instead be read from the file named by `<NAME>_FILE` (see `readSecretFiles`).
+ */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'FLYWHEEL_S3_SECRET_ACCESS_KEY',
+  'FLYWHEEL_AUTH_PEPPER',
+  'FLYWHEEL_SERVICE_API_KEY',
+  'FLYWHEEL_KAFKA_SASL_PASSWORD',
+]);
 
 /**
  * Every platform variable with its parser and the description `flywheel --help` prints.
@@ -29,6 +41,7 @@ export const platformVariables = {
   FLYWHEEL_KAFKA_BROKERS: brokerListVariable().describe(
     'Kafka brokers host:port,... (unset: the in-process bus)',
   ),
+  ...kafkaSecurityVariables,
   FLYWHEEL_DATABASE_URL: urlVariable(['postgres', 'postgresql']).describe(
     'postgres://user:pass@host:port/db (unset: PGlite)',
   ),
@@ -84,6 +97,9 @@ export const platformVariables = {
     max: 600_000,
     what: 'milliseconds',
   }).describe('how long a shutdown waits for in-flight calls to drain (default 10000)'),
+  ...authVariables,
+  ...tlsVariables,
+  ...limitVariables,
 };
 
 export type PlatformVariables = z.output<typeof platformVariablesSchema>;
@@ -107,6 +123,9 @@ export const platformVariablesSchema = z.object(platformVariables).superRefine(
         message: 'is required when FLYWHEEL_S3_SECRET_ACCESS_KEY is set',
       });
     }
+    checkAuthVariables(variables, ctx);
+    checkTlsVariables(variables, ctx);
+    checkKafkaSecurityVariables(variables, ctx);
   },
   // Run even when other variables failed, so every problem is reported in one pass.
   { when: () => true },

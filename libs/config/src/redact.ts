@@ -1,9 +1,10 @@
-const SECRET_KEY = /secret|password|passwd|token|credential/i;
+const SECRET_KEY = /secret|password|passwd|token|credential|pepper|private_?key|api_?key|service_?key/i;
 export const REDACTED = '[redacted]';
 
 /**
  * A copy of `value` that is safe to print or log: properties whose names suggest a secret
- * (secretAccessKey, FLYWHEEL_S3_SECRET_ACCESS_KEY, password, token, credentials) are replaced
+ * (secretAccessKey, FLYWHEEL_S3_SECRET_ACCESS_KEY, password, token, credentials, pepper,
+ * privateKey, serviceKey, FLYWHEEL_SERVICE_API_KEY) are replaced
  * by `[redacted]`, and passwords inside URLs (postgres://user:pass@host) are masked.
  */
 export function redactSecrets<T>(value: T): T {

@@ -1,4 +1,11 @@
-export { PlatformResources, type ResourceCheck, type ResourceName } from './platform-resources';
+export {
+  PlatformResources,
+  type PlatformResourcesOptions,
+  type ResourceCheck,
+  type ResourceName,
+} from './platform-resources';
+export type { IdentityResources } from './identity/identity-resources';
+export { BearerTokenAuthenticator, type TokenVerifier } from './identity/bearer-token-authenticator';
 export {
   resourcePlan,
   type ResourcePlan,
@@ -10,4 +17,4 @@ export {
 export type { OpenedResource } from './opened-resource';
 export { REAL_OPENERS, type ResourceOpeners } from './openers/resource-openers';
 export { PlatformModule } from './nest/platform.module';
-export { ARTIFACT_STORE, CLICKHOUSE, EVENT_BUS, PG_POOL } from './nest/platform-tokens';
+export { ARTIFACT_STORE, AUDIT_LOG, CLICKHOUSE, EVENT_BUS, PG_POOL } from './nest/platform-tokens';

@@ -1,13 +1,20 @@
 import type { PlatformConfig } from '@flywheel/config';
 import type { ClickHouseClient } from '@flywheel/clickhouse';
+import { type AuditLogRepository, migrateIdentitySchema } from '@flywheel/identity';
 import type { EventBus } from '@flywheel/kafka';
 import type { PgPool } from '@flywheel/postgres';
 import type { ArtifactStore } from '@flywheel/storage';
+import { auditLogOf, identityResources, type IdentityResources } from './identity/identity-resources';
 import type { OpenedResource } from './opened-resource';
 import { REAL_OPENERS, type ResourceOpeners } from './openers/resource-openers';
 import { resourcePlan, type ResourcePlan } from './resource-plan';
 
-export type ResourceName = 'event-bus' | 'postgres' | 'clickhouse' | 'artifact-store';
+export type ResourceName = 'event-bus' | 'postgres' | 'clickhouse' | 'artifact-store' | 'identity';
+
+export interface PlatformResourcesOptions {
+  /** PostgreSQL schema of API keys and the audit log (default `identity`); tests isolate runs with it. */
+  identitySchema?: string;
+}
 
 /** A readiness check of one opened resource, for a service's ReadinessProbe. */
 export interface ResourceCheck {
@@ -26,11 +33,18 @@ export class PlatformResources {
   private readonly opened: { name: ResourceName; resource: OpenedResource<unknown> }[] = [];
   private readonly values = new Map<ResourceName, unknown>();
   private postgresOpening: Promise<PgPool> | undefined;
+  private identitySchemaOpening: Promise<PgPool> | undefined;
+  private auditLogOpening: Promise<AuditLogRepository> | undefined;
+  private identityOpening: Promise<IdentityResources> | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(
-    config: Pick<PlatformConfig, 'kafka' | 'database' | 'clickhouse' | 'artifacts' | 's3'>,
+    private readonly config: Pick<
+      PlatformConfig,
+      'kafka' | 'database' | 'clickhouse' | 'artifacts' | 's3' | 'auth'
+    >,
     private readonly openers: ResourceOpeners = REAL_OPENERS,
+    private readonly options: PlatformResourcesOptions = {},
   ) {
     this.plan = resourcePlan(config);
   }
@@ -66,6 +80,39 @@ export class PlatformResources {
     return this.openNow('artifact-store', () => this.openers.artifactStore(this.plan.artifactStore));
   }
 
+  /**
+   * API keys, the audit log and the bearer-token authenticator (API keys, plus OIDC when
+   * configured) over the identity schema of `postgres()`, migrated once. Needs
+   * `FLYWHEEL_AUTH_PEPPER`. A failure is retried by the next call.
+   */
+  identity(): Promise<IdentityResources> {
+    this.identityOpening ??= this.opening('identity', async () =>
+      identityResources(await this.identitySchema(), await this.auditLog(), {
+        pepper: this.config.auth.pepper,
+        oidc: this.config.auth.oidc,
+        schema: this.options.identitySchema,
+      }),
+    ).catch((error: unknown) => {
+      this.identityOpening = undefined;
+      throw error;
+    });
+    return this.identityOpening;
+  }
+
+  /**
+   * The append-only audit log (identity schema of `postgres()`), for services recording their
+   * mutations. Works with authentication off too: it needs no pepper.
+   */
+  auditLog(): Promise<AuditLogRepository> {
+    this.auditLogOpening ??= this.opening('identity', async () =>
+      auditLogOf(await this.identitySchema(), this.options.identitySchema),
+    ).catch((error: unknown) => {
+      this.auditLogOpening = undefined;
+      throw error;
+    });
+    return this.auditLogOpening;
+  }
+
   /** One readiness check per resource opened so far. */
   dependencyChecks(): ResourceCheck[] {
     return this.opened.map(({ name, resource }) => ({ name, check: () => resource.check() }));
@@ -78,6 +125,29 @@ export class PlatformResources {
   close(): Promise<void> {
     this.closing ??= this.closeAll();
     return this.closing;
+  }
+
+  // The pool, once the identity tables are migrated in it (under the migration advisory lock).
+  private identitySchema(): Promise<PgPool> {
+    this.identitySchemaOpening ??= this.postgres()
+      .then(async (pool) => {
+        await migrateIdentitySchema(pool, this.options.identitySchema);
+        return pool;
+      })
+      .catch((error: unknown) => {
+        this.identitySchemaOpening = undefined;
+        throw error;
+      });
+    return this.identitySchemaOpening;
+  }
+
+  private async opening<T>(name: ResourceName, open: () => Promise<T>): Promise<T> {
+    if (this.closing) throw closedError(name);
+    try {
+      return await open();
+    } catch (error) {
+      throw openError(name, error);
+    }
   }
 
   private openNow<T>(name: ResourceName, open: () => OpenedResource<T>): T {
@@ -99,7 +169,12 @@ export class PlatformResources {
   }
 
   private async closeAll(): Promise<void> {
-    await this.postgresOpening?.catch(() => undefined);
+    const openings: Promise<unknown>[] = [
+      this.identityOpening,
+      this.auditLogOpening,
+      this.postgresOpening,
+    ].filter((opening) => opening !== undefined);
+    await Promise.allSettled(openings);
     const failures: string[] = [];
     for (const { name, resource } of this.opened.reverse()) {
       try {

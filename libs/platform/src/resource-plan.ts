@@ -1,7 +1,8 @@
-import type { PlatformConfig } from '@flywheel/config';
+import type { KafkaSecurityConfig, PlatformConfig } from '@flywheel/config';
 import type { S3StoreOptions } from '@flywheel/storage';
 
-export type EventBusPlan = { kind: 'in-process' } | { kind: 'kafka'; brokers: readonly string[] };
+export type EventBusPlan =
+  { kind: 'in-process' } | { kind: 'kafka'; brokers: readonly string[]; security?: KafkaSecurityConfig };
 export type PostgresPlan = { kind: 'embedded'; dataDir: string } | { kind: 'server'; url: string };
 export type ClickHousePlan = { kind: 'chdb'; url: string } | { kind: 'http'; url: string };
 export type ArtifactStorePlan =
@@ -25,7 +26,11 @@ export function resourcePlan(
   return {
     eventBus:
       config.kafka.kind === 'brokers'
-        ? { kind: 'kafka', brokers: config.kafka.brokers }
+        ? {
+            kind: 'kafka',
+            brokers: config.kafka.brokers,
+            ...(config.kafka.security && { security: config.kafka.security }),
+          }
         : { kind: 'in-process' },
     postgres:
       config.database.kind === 'postgres'

@@ -1,8 +1,9 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { AuthorizeDenial } from '@flywheel/access';
 import type { GuardedTransport } from './auth-transport';
+import { kitHttpError } from './http-error';
 
 /** MLflow-style error codes, so REST clients (the mlflow client included) read them as usual. */
 export type AuthErrorCode = 'UNAUTHENTICATED' | 'PERMISSION_DENIED';
@@ -31,9 +32,10 @@ export function denialException(
         message,
       });
     case 'http':
-      return new HttpException(
-        { error_code: errorCode, message },
+      return kitHttpError(
         errorCode === 'UNAUTHENTICATED' ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
+        errorCode,
+        message,
       );
   }
 }

@@ -3,12 +3,15 @@ import { APP_GUARD } from '@nestjs/core';
 import { type RoutePolicyTable, assertValidRouteTable } from '@flywheel/access';
 import { AuthGuard } from './auth.guard';
 import { AUTH_ENABLED, AUTHENTICATOR, type CredentialAuthenticator, ROUTE_POLICY } from './auth-tokens';
+import { CallRateLimiter } from './call-rate-limiter';
 
 export interface AuthGuardSetup {
   routes: RoutePolicyTable;
   enabled: boolean;
   /** Required when `enabled`; e.g. an `ApiKeyAuthenticator` from `@flywheel/identity`. */
   authenticator?: CredentialAuthenticator;
+  /** Rate limit of mutating calls per principal; omitted: none. */
+  rateLimiter?: CallRateLimiter;
 }
 
 /**
@@ -20,6 +23,7 @@ export function authGuardProviders(setup: AuthGuardSetup): Provider[] {
     { provide: ROUTE_POLICY, useValue: assertValidRouteTable(setup.routes) },
     { provide: AUTH_ENABLED, useValue: setup.enabled },
     ...(setup.authenticator ? [{ provide: AUTHENTICATOR, useValue: setup.authenticator }] : []),
+    ...(setup.rateLimiter ? [{ provide: CallRateLimiter, useValue: setup.rateLimiter }] : []),
     { provide: APP_GUARD, useClass: AuthGuard },
   ];
 }

@@ -25,9 +25,17 @@ export function routeIdOf(context: ExecutionContext, transport: GuardedTransport
     case 'http': {
       const request = context.switchToHttp().getRequest<HttpRequestLike>();
       const pattern = registeredPattern(request);
-      return request.method && pattern ? httpRouteId(request.method, pattern) : undefined;
+      return request.method && pattern ? servedHttpRouteId(request.method, pattern) : undefined;
     }
   }
+}
+
+/**
+ * The route id of an HTTP method and registered pattern. HEAD is GET without a body (Fastify
+ * answers it from the GET handler), so it shares the GET route's entry.
+ */
+export function servedHttpRouteId(method: string, pattern: string): string {
+  return httpRouteId(method.toUpperCase() === 'HEAD' ? 'GET' : method, pattern);
 }
 
 function registeredPattern(request: HttpRequestLike): string | undefined {

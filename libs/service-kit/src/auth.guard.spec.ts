@@ -7,12 +7,14 @@ import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import {
   AUTH_DISABLED_PRINCIPAL,
   ANONYMOUS_PRINCIPAL,
+  KeyedRateLimiter,
   type Principal,
   type RoutePolicyTable,
 } from '@flywheel/access';
 import { AuthGuard } from './auth.guard';
 import { principalOf } from './auth-principal';
 import { AUTH_ENABLED, AUTHENTICATOR, type CredentialAuthenticator, ROUTE_POLICY } from './auth-tokens';
+import { CallRateLimiter } from './call-rate-limiter';
 
 const TABLE: RoutePolicyTable = {
   'grpc:/flywheel.test.v1.Models/Get': 'models.read',
@@ -20,6 +22,7 @@ const TABLE: RoutePolicyTable = {
   'grpc:/grpc.health.v1.Health/Check': 'public',
   'http:POST /api/2.0/mlflow/runs/create': 'runs.write',
   'http:GET /api/2.0/mlflow/runs/get': 'runs.read',
+  'http:POST /api/2.0/mlflow/registered-models/create': 'forwarded',
 };
 
 const principals: Record<string, Principal> = {
@@ -65,11 +68,16 @@ async function contextWith(providers: Provider[]) {
   return NestFactory.createApplicationContext(GuardTestModule, { logger: false, abortOnError: false });
 }
 
-async function guardWith(authEnabled: boolean, authenticator = new TableAuthenticator()) {
+async function guardWith(
+  authEnabled: boolean,
+  authenticator = new TableAuthenticator(),
+  rateLimiter?: CallRateLimiter,
+) {
   const app = await contextWith([
     { provide: ROUTE_POLICY, useValue: TABLE },
     { provide: AUTH_ENABLED, useValue: authEnabled },
     { provide: AUTHENTICATOR, useValue: authenticator },
+    ...(rateLimiter ? [{ provide: CallRateLimiter, useValue: rateLimiter }] : []),
     AuthGuard,
   ]);
   const guard = app.get(AuthGuard);
@@ -215,6 +223,16 @@ describe('AuthGuard on HTTP routes', () => {
     expect(principalOf(context)).toEqual(principals['admin-token']);
   });
 
+  it('checks a HEAD request against the GET route it is answered by', async () => {
+    const { guard } = await guardWith(true);
+    const head = fastifyRequest('HEAD', '/api/2.0/mlflow/runs/get', 'Bearer viewer-token');
+    await expect(guard.canActivate(httpContext(head))).resolves.toBe(true);
+    const anonymous = await httpError(
+      guard.canActivate(httpContext(fastifyRequest('HEAD', '/api/2.0/mlflow/runs/get'))),
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
   it('reads Express-style routes (mount path plus route path) too', async () => {
     const { guard } = await guardWith(true);
     const request = {
@@ -224,6 +242,93 @@ describe('AuthGuard on HTTP routes', () => {
       headers: { authorization: 'Bearer viewer-token' },
     };
     await expect(guard.canActivate(httpContext(request))).resolves.toBe(true);
+  });
+});
+
+describe('AuthGuard on forwarded routes', () => {
+  it('lets the request through without consulting the key store, for the upstream to decide', async () => {
+    const { guard, authenticator } = await guardWith(true);
+    const request = {
+      method: 'POST',
+      routeOptions: { url: '/api/2.0/mlflow/registered-models/create' },
+      headers: { authorization: 'Bearer viewer-token' },
+    };
+    const context = httpContext(request);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(principalOf(context)).toBe(ANONYMOUS_PRINCIPAL);
+    expect(authenticator.calls).toBe(0);
+  });
+});
+
+describe('AuthGuard rate limit of mutating calls', () => {
+  // One call a second, bursts of two, on a clock the test moves.
+  function limited() {
+    const clock = { now: 0 };
+    const limiter = new CallRateLimiter(new KeyedRateLimiter({ ratePerSecond: 1, now: () => clock.now }));
+    return { limiter, clock };
+  }
+
+  it('refuses a principal beyond its burst with RESOURCE_EXHAUSTED and a retry pushback', async () => {
+    const { limiter } = limited();
+    const { guard } = await guardWith(true, new TableAuthenticator(), limiter);
+    const call = () =>
+      guard.canActivate(grpcContext('/flywheel.test.v1.Models/Delete', ['Bearer admin-token']));
+    await expect(call()).resolves.toBe(true);
+    await expect(call()).resolves.toBe(true);
+    const error = await call().then(
+      () => undefined,
+      (e: unknown) => (e as RpcException).getError() as { code: number; message: string; metadata: Metadata },
+    );
+    expect(error).toMatchObject({
+      code: GrpcStatus.RESOURCE_EXHAUSTED,
+      message: expect.stringMatching(/1000 ms/),
+    });
+    expect(error?.metadata.get('grpc-retry-pushback-ms')).toEqual(['1000']);
+  });
+
+  it('answers HTTP 429 with Retry-After and leaves reads unlimited', async () => {
+    const { limiter } = limited();
+    const { guard } = await guardWith(true, new TableAuthenticator(), limiter);
+    const headers: Record<string, string> = {};
+    const reply = { header: (name: string, value: string) => (headers[name] = value) };
+    const post = () => {
+      const request = {
+        method: 'POST',
+        routeOptions: { url: '/api/2.0/mlflow/runs/create' },
+        headers: { authorization: 'Bearer admin-token' },
+      };
+      const context = new ExecutionContextHost([request, reply, () => undefined], ModelsController);
+      context.setType('http');
+      return guard.canActivate(context);
+    };
+    await post();
+    await post();
+    const denied = await httpError(post());
+    expect(denied).toEqual({
+      status: 429,
+      body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: expect.stringMatching(/retry after 1000 ms/) },
+    });
+    expect(headers).toEqual({ 'retry-after': '1' });
+    for (let i = 0; i < 5; i += 1) {
+      const read = httpContext({
+        method: 'GET',
+        routeOptions: { url: '/api/2.0/mlflow/runs/get' },
+        headers: { authorization: 'Bearer admin-token' },
+      });
+      await expect(guard.canActivate(read)).resolves.toBe(true);
+    }
+  });
+
+  it('counts each principal separately and refills with time', async () => {
+    const { limiter, clock } = limited();
+    const { guard } = await guardWith(true, new TableAuthenticator(), limiter);
+    const call = (token: string) =>
+      guard.canActivate(grpcContext('/flywheel.test.v1.Models/Delete', [`Bearer ${token}`]));
+    await call('admin-token');
+    await call('admin-token');
+    await expect(call('admin-token')).rejects.toBeInstanceOf(RpcException);
+    clock.now = 1_000;
+    await expect(call('admin-token')).resolves.toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   credentials,
   loadPackageDefinition,
   type CallOptions,
+  type ChannelCredentials,
   type Client,
   type ClientDuplexStream,
   type ClientReadableStream,
@@ -46,9 +47,9 @@ const REFLECTION_PROTO = join(
   'build/proto/grpc/reflection/v1/reflection.proto',
 );
 
-/** A health client for `address` (host:port); close it when done. */
-export function healthClient(address: string): HealthStub {
-  return stub<HealthStub>(HEALTH_PROTO_FILE, 'grpc.health.v1.Health', address);
+/** A health client for `address` (host:port), plaintext unless `channel` says otherwise; close it when done. */
+export function healthClient(address: string, channel?: ChannelCredentials): HealthStub {
+  return stub<HealthStub>(HEALTH_PROTO_FILE, 'grpc.health.v1.Health', address, channel);
 }
 
 /**
@@ -56,8 +57,13 @@ export function healthClient(address: string): HealthStub {
  * @returns the status name: SERVING, NOT_SERVING, ...
  * @throws the gRPC error (code NOT_FOUND for an unknown service).
  */
-export async function checkGrpcHealth(address: string, service = '', timeoutMs = 2_000): Promise<string> {
-  const client = healthClient(address);
+export async function checkGrpcHealth(
+  address: string,
+  service = '',
+  timeoutMs = 2_000,
+  channel?: ChannelCredentials,
+): Promise<string> {
+  const client = healthClient(address, channel);
   try {
     const response = await new Promise<HealthCheckResponse | undefined>((resolve, reject) => {
       client.check({ service }, { deadline: Date.now() + timeoutMs }, (error, answer) =>
@@ -88,9 +94,14 @@ export async function listGrpcServices(address: string, timeoutMs = 2_000): Prom
   }
 }
 
-function stub<T extends Client>(protoFile: string, serviceName: string, address: string): T {
+function stub<T extends Client>(
+  protoFile: string,
+  serviceName: string,
+  address: string,
+  channel: ChannelCredentials = credentials.createInsecure(),
+): T {
   let node: unknown = loadPackageDefinition(loadSync(protoFile, { ...PROTO_LOADER_OPTIONS }));
   for (const key of serviceName.split('.')) node = (node as Record<string, unknown>)[key];
   const Service = node as ServiceClientConstructor;
-  return new Service(address, credentials.createInsecure()) as unknown as T;
+  return new Service(address, channel) as unknown as T;
 }

@@ -1,8 +1,10 @@
-import type { Server } from '@grpc/grpc-js';
-import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
+import type { Server, ServerCredentials } from '@grpc/grpc-js';
+import { loadSync, type MethodDefinition, type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
+import { grpcRouteId } from '@flywheel/access';
 import { GRPC_HEALTH_V1_PACKAGE_NAME, HEALTH_PROTO_FILE, PROTO_LOADER_OPTIONS } from '@flywheel/contracts';
+import { REFLECTION_ROUTE_IDS } from './kit-routes';
 import { hostPort } from './served-address';
 import type { ServiceDefinition } from './service-definition';
 
@@ -12,24 +14,36 @@ export interface GrpcServerPlan {
   address: string;
   /** Fully-qualified names of the gRPC services the port serves (health included). */
   serviceNames: string[];
+  /** Route id of every method the port serves: its services' methods, health and reflection. */
+  routeIds: string[];
+}
+
+/** How the port listens: TLS credentials (plaintext when omitted) and the largest message received. */
+export interface GrpcTransportSettings {
+  credentials?: ServerCredentials;
+  maxReceiveMessageLength: number;
 }
 
 /**
  * Nest gRPC options for a service's port: its own packages plus grpc.health.v1, loaded with
  * the contracts' loader options, server reflection over all of them, and graceful shutdown.
+ * Messages above `maxReceiveMessageLength` are refused by grpc-js with RESOURCE_EXHAUSTED.
  * `onServer` receives the grpc-js server once created (to cut connections after a deadline).
  */
 export function grpcServerPlan(
   grpc: NonNullable<ServiceDefinition['grpc']>,
   host: string,
+  transport: GrpcTransportSettings,
   onServer: (server: Server) => void,
 ): GrpcServerPlan {
   const packages = [GRPC_HEALTH_V1_PACKAGE_NAME, ...grpc.packages];
   const packageDefinition = loadSync([HEALTH_PROTO_FILE, ...grpc.protoFiles], { ...PROTO_LOADER_OPTIONS });
   const address = hostPort(host, grpc.port);
+  const serviceNames = serviceNamesIn(packageDefinition, packages);
   return {
     address,
-    serviceNames: serviceNamesIn(packageDefinition, packages),
+    serviceNames,
+    routeIds: [...methodRouteIds(packageDefinition, serviceNames), ...REFLECTION_ROUTE_IDS],
     options: {
       transport: Transport.GRPC,
       options: {
@@ -37,6 +51,8 @@ export function grpcServerPlan(
         package: packages,
         packageDefinition,
         gracefulShutdown: true,
+        maxReceiveMessageLength: transport.maxReceiveMessageLength,
+        ...(transport.credentials && { credentials: transport.credentials }),
         onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
           new ReflectionService(definition).addToServer(server);
           onServer(server);
@@ -51,4 +67,12 @@ function serviceNamesIn(definition: PackageDefinition, packages: string[]): stri
   return Object.entries(definition)
     .filter(([name, value]) => !('format' in value) && packages.some((pkg) => name.startsWith(`${pkg}.`)))
     .map(([name]) => name);
+}
+
+function methodRouteIds(definition: PackageDefinition, serviceNames: string[]): string[] {
+  return serviceNames.flatMap((name) =>
+    Object.values(definition[name] as Record<string, MethodDefinition<unknown, unknown>>).map((method) =>
+      grpcRouteId(method.path),
+    ),
+  );
 }

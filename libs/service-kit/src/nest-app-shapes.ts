@@ -1,9 +1,15 @@
 import type { DynamicModule, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from '@grpc/grpc-js';
 import type { GrpcServerPlan } from './grpc-server-options';
+import {
+  collectHttpRoutes,
+  fastifyAdapterFor,
+  limitRequestBodies,
+  type HttpTransportSettings,
+} from './http-server-setup';
 import { hostPort, type ServedAddress } from './served-address';
 import type { ServiceDefinition } from './service-definition';
 
@@ -16,6 +22,8 @@ export interface NestAppShape {
   listen(): Promise<ServedAddress[]>;
   drain(): Promise<void>;
   forceClose(): void;
+  /** Route ids of every gRPC method and HTTP route served (complete once listening). */
+  routeIds(): string[];
 }
 
 export interface ShapeInput {
@@ -25,6 +33,7 @@ export interface ShapeInput {
   /** The grpc-js server, once the gRPC plan created it. */
   grpcServer: () => Server | undefined;
   host: string;
+  http: HttpTransportSettings;
   logger: LoggerService;
 }
 
@@ -44,14 +53,19 @@ export async function createNestApp(input: ShapeInput): Promise<NestAppShape> {
     },
     drain: () => Promise.resolve(),
     forceClose: () => undefined,
+    routeIds: () => [],
   };
 }
 
 async function createHttpApp(input: ShapeInput, httpPort: number): Promise<NestAppShape> {
-  const app = await NestFactory.create<NestFastifyApplication>(input.root, new FastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(input.root, fastifyAdapterFor(input.http), {
     logger: input.logger,
     abortOnError: false,
   });
+  const fastify = app.getHttpAdapter().getInstance();
+  limitRequestBodies(fastify, input.http.maxRequestBytes);
+  const httpRoutes = collectHttpRoutes(fastify);
+  const scheme = input.http.tls ? 'https' : 'http';
   const grpc = grpcShape(input);
   return {
     app,
@@ -63,11 +77,10 @@ async function createHttpApp(input: ShapeInput, httpPort: number): Promise<NestA
       }
       const address = hostPort(input.host, httpPort);
       await failWith(`cannot serve HTTP on ${address}`, () => app.listen(httpPort, input.host));
-      addresses.push({ owner: input.definition.name, protocol: 'http', address: `http://${address}` });
+      addresses.push({ owner: input.definition.name, protocol: 'http', address: `${scheme}://${address}` });
       return addresses;
     },
     async drain() {
-      const fastify = app.getHttpAdapter().getInstance();
       // close() reaps only the keep-alive connections idle when it starts; one whose response
       // finishes later would hold the drain open until the deadline. Reap those as they idle.
       const reaper = setInterval(() => fastify.server.closeIdleConnections(), IDLE_REAP_INTERVAL_MS);
@@ -79,8 +92,9 @@ async function createHttpApp(input: ShapeInput, httpPort: number): Promise<NestA
     },
     forceClose() {
       grpc.forceClose();
-      app.getHttpAdapter().getInstance().server.closeAllConnections();
+      fastify.server.closeAllConnections();
     },
+    routeIds: () => [...(input.grpc?.routeIds ?? []), ...httpRoutes],
   };
 }
 
@@ -96,6 +110,7 @@ async function createGrpcApp(input: ShapeInput, plan: GrpcServerPlan): Promise<N
     listen: async () => [await grpc.start(plan, () => app.listen())],
     drain: () => grpc.drain(),
     forceClose: () => grpc.forceClose(),
+    routeIds: () => [...plan.routeIds],
   };
 }
 

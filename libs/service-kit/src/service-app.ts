@@ -1,19 +1,34 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Server } from '@grpc/grpc-js';
+import type { RoutePolicyTable } from '@flywheel/access';
 import type { ServiceName } from '@flywheel/config';
 import { createLogger, NestLoggerAdapter } from '@flywheel/telemetry';
-import { grpcServerPlan } from './grpc-server-options';
+import { grpcServerPlan, type GrpcTransportSettings } from './grpc-server-options';
+import type { HttpTransportSettings } from './http-server-setup';
+import { effectiveRouteTable } from './kit-routes';
 import { createNestApp } from './nest-app-shapes';
 import { ReadinessProbe } from './readiness-probe';
 import type { ServedAddress } from './served-address';
 import type { ServiceDefinition } from './service-definition';
 import type { ServiceHealth } from './service-health';
-import { ServiceRootModule } from './service-root.module';
+import { ServiceRootModule, type ProcessAccess } from './service-root.module';
+
+/** What every service app of a process shares: access control, limits and transport security. */
+export interface ServiceAppSettings {
+  host: string;
+  access: ProcessAccess;
+  grpc: GrpcTransportSettings;
+  http: HttpTransportSettings;
+}
 
 /** A service whose Nest app is up and serving its ports. */
 export interface RunningService {
   readonly name: ServiceName;
   readonly addresses: readonly ServedAddress[];
+  /** The route table the guard enforces: the service's own plus the kit's entries. */
+  readonly table: RoutePolicyTable;
+  /** Route id of every gRPC method and HTTP route the service serves. */
+  readonly servedRoutes: readonly string[];
   /** Stops accepting calls and requests and waits for those in flight. */
   drain(): Promise<void>;
   /** Cuts the connections a drain left open (after the shutdown deadline). */
@@ -29,20 +44,24 @@ export interface RunningService {
 export async function startServiceApp(
   definition: ServiceDefinition,
   health: ServiceHealth,
-  host: string,
+  settings: ServiceAppSettings,
 ): Promise<RunningService> {
+  const { host } = settings;
   let grpcServer: Server | undefined;
-  const grpc = definition.grpc && grpcServerPlan(definition.grpc, host, (server) => (grpcServer = server));
+  const grpc =
+    definition.grpc &&
+    grpcServerPlan(definition.grpc, host, settings.grpc, (server) => (grpcServer = server));
   if (grpc) health.addGrpcServices(grpc.serviceNames);
 
   let app: INestApplicationContext | undefined;
   try {
     const shape = await createNestApp({
       definition,
-      root: ServiceRootModule.for(definition, health),
+      root: ServiceRootModule.for(definition, health, settings.access),
       grpc,
       grpcServer: () => grpcServer,
       host,
+      http: settings.http,
       logger: new NestLoggerAdapter(createLogger(definition.name)),
     });
     app = shape.app;
@@ -52,6 +71,8 @@ export async function startServiceApp(
     return {
       name: definition.name,
       addresses,
+      table: effectiveRouteTable(definition.routes, definition.grpc !== undefined),
+      servedRoutes: shape.routeIds(),
       drain: shape.drain,
       forceClose: shape.forceClose,
       close: () => shape.app.close(),

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { Controller, Get, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import { status as GrpcStatus } from '@grpc/grpc-js';
+import { loadPlatformConfig } from '@flywheel/config';
 import { servingStatusToJSON } from '@flywheel/contracts';
 import { checkGrpcHealth, healthClient, listGrpcServices } from './grpc-probes';
 import { ReadinessProbe, type DependencyStatus } from './readiness-probe';
@@ -81,16 +82,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const ROUTES = { 'http:GET /slow': 'runs.read' } as const;
+
 async function definitions() {
   const tracking: ServiceDefinition = {
     name: 'tracking',
     module: FakeServiceModule,
+    routes: ROUTES,
     grpc: { port: await freePort(), packages: [], protoFiles: [] },
     http: { port: await freePort() },
   };
   const registry: ServiceDefinition = {
     name: 'registry',
     module: FakeServiceModule,
+    routes: ROUTES,
     grpc: { port: await freePort(), packages: [], protoFiles: [] },
   };
   return { tracking, registry };
@@ -102,6 +107,8 @@ function startHost(services: ServiceDefinition[], shutdownTimeoutMs = 5_000) {
     adminPort: 0,
     renderMetrics: () => Promise.resolve('flywheel_test_metric 1\n'),
     shutdownTimeoutMs,
+    auth: { enabled: false },
+    limits: loadPlatformConfig({}).limits,
   });
 }
 
@@ -188,6 +195,21 @@ describe('ServiceHost', () => {
       expect(await readyz.json()).toMatchObject({
         ready: false,
         services: [{ dependencies: [{ name: 'database', ready: false, detail: 'connection refused' }] }, {}],
+      });
+    });
+
+    it('reports every served route with the table the guard enforces, kit routes included', () => {
+      const tracking = host.routes.find((routes) => routes.service === 'tracking')!;
+      expect([...tracking.served].sort()).toEqual([
+        'grpc:/grpc.health.v1.Health/Check',
+        'grpc:/grpc.health.v1.Health/Watch',
+        'grpc:/grpc.reflection.v1.ServerReflection/ServerReflectionInfo',
+        'grpc:/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo',
+        'http:GET /slow',
+      ]);
+      expect(tracking.table).toMatchObject({
+        'http:GET /slow': 'runs.read',
+        'grpc:/grpc.health.v1.Health/Check': 'public',
       });
     });
 

@@ -1,11 +1,16 @@
+import { type RoutePolicyTable, routesMissingFromTable } from '@flywheel/access';
+import type { RequestLimitsConfig, ServiceName } from '@flywheel/config';
 import { createLogger } from '@flywheel/telemetry';
 import { startAdminServer, type AdminServer } from './admin-server';
+import type { CredentialAuthenticator } from './auth-tokens';
 import { finishesBefore } from './deadline';
 import { routeGrpcLogs } from './grpc-logging';
 import { startServiceApp, type RunningService } from './service-app';
+import { appSettings } from './service-app-settings';
 import type { ServedAddress } from './served-address';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceHealth } from './service-health';
+import type { ServerTls } from './tls-credentials';
 
 export interface ServiceHostOptions {
   /** Address every listener binds. */
@@ -15,6 +20,22 @@ export interface ServiceHostOptions {
   renderMetrics: () => Promise<string>;
   /** How long `stop` waits for in-flight work before cutting connections. */
   shutdownTimeoutMs: number;
+  /**
+   * Authentication for every service of the process. `enabled` requires an `authenticator`
+   * (bearer token → principal); off, every declared route runs as the auth-disabled admin.
+   */
+  auth: { enabled: boolean; authenticator?: CredentialAuthenticator };
+  /** TLS (mutual with a client CA) for every gRPC and HTTP port; the admin port stays plain. */
+  tls?: ServerTls;
+  /** Body and message size, rate of mutating calls per principal, handler deadline, page size. */
+  limits: RequestLimitsConfig;
+}
+
+/** A service's route table as enforced and the routes it actually serves. */
+export interface ServiceRoutes {
+  service: ServiceName;
+  table: RoutePolicyTable;
+  served: readonly string[];
 }
 
 /** drained: everything finished in time; forced: the deadline passed or a close failed. */
@@ -46,7 +67,11 @@ export class ServiceHost {
     definitions: readonly ServiceDefinition[],
     options: ServiceHostOptions,
   ): Promise<ServiceHost> {
+    if (options.auth.enabled && !options.auth.authenticator) {
+      throw new Error('authentication is enabled but no authenticator was given to ServiceHost');
+    }
     routeGrpcLogs();
+    const settings = appSettings(options);
     const planned = definitions.map((definition) => ({
       definition,
       health: new ServiceHealth(definition.name),
@@ -65,12 +90,13 @@ export class ServiceHost {
     const host = new ServiceHost(options, health, admin);
     try {
       for (const service of planned) {
-        host.services.push(await startServiceApp(service.definition, service.health, options.host));
+        host.services.push(await startServiceApp(service.definition, service.health, settings));
       }
     } catch (error) {
       await host.stop();
       throw error;
     }
+    host.warnAboutUndeclaredRoutes();
     return host;
   }
 
@@ -83,6 +109,15 @@ export class ServiceHost {
       serves: '/healthz /readyz /metrics',
     };
     return [...this.services.flatMap((service) => service.addresses), admin];
+  }
+
+  /** Each service's enforced route table and served routes (for the route matrix test and tooling). */
+  get routes(): ServiceRoutes[] {
+    return this.services.map((service) => ({
+      service: service.name,
+      table: service.table,
+      served: service.servedRoutes,
+    }));
   }
 
   /**
@@ -114,6 +149,16 @@ export class ServiceHost {
     const closed = await finishesBefore(Math.max(deadline, Date.now() + MIN_CLOSE_MS), closeResults);
     await this.admin.close();
     return drained && closed && (await closeResults).every(Boolean) ? 'drained' : 'forced';
+  }
+
+  // Undeclared routes are refused at run time anyway; saying so at start saves a debugging session.
+  private warnAboutUndeclaredRoutes(): void {
+    for (const { service, table, served } of this.routes) {
+      const missing = routesMissingFromTable(table, served);
+      if (missing.length > 0) {
+        this.logger.error({ service, missing }, 'routes missing from the access policy table are refused');
+      }
+    }
   }
 
   private async drain(service: RunningService): Promise<void> {

@@ -7,6 +7,8 @@ export function ingestionService(config: Pick<PlatformConfig, 'ports'>): Service
   return {
     name: 'ingestion',
     module: IngestionModule,
+    // Health and reflection only, which the kit declares itself.
+    routes: {},
     grpc: { port: config.ports.ingestion.grpc, packages: [], protoFiles: [] },
   };
 }

@@ -7,6 +7,8 @@ export function monitoringService(config: Pick<PlatformConfig, 'ports'>): Servic
   return {
     name: 'monitoring',
     module: MonitoringModule,
+    // Health and reflection only, which the kit declares itself.
+    routes: {},
     grpc: { port: config.ports.monitoring.grpc, packages: [], protoFiles: [] },
   };
 }

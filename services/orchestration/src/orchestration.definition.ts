@@ -7,6 +7,8 @@ export function orchestrationService(config: Pick<PlatformConfig, 'ports'>): Ser
   return {
     name: 'orchestration',
     module: OrchestrationModule,
+    // Health and reflection only, which the kit declares itself.
+    routes: {},
     grpc: { port: config.ports.orchestration.grpc, packages: [], protoFiles: [] },
   };
 }

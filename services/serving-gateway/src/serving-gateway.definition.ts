@@ -11,6 +11,8 @@ export function servingGatewayService(config: Pick<PlatformConfig, 'ports'>): Se
   return {
     name: 'serving-gateway',
     module: ServingGatewayModule,
+    // Health and reflection only, which the kit declares itself.
+    routes: {},
     grpc: { port: ports.grpc, packages: [], protoFiles: [] },
     http: { port: ports.http },
   };

@@ -9,3 +9,8 @@ export const PG_POOL = Symbol('flywheel:PG_POOL');
 export const CLICKHOUSE = Symbol('flywheel:CLICKHOUSE');
 /** The `ArtifactStore` (`@flywheel/storage`). */
 export const ARTIFACT_STORE = Symbol('flywheel:ARTIFACT_STORE');
+/**
+ * The `AuditLogRepository` (`@flywheel/identity`): services record each mutation with
+ * `auditLog.append(entry, tx)` inside the transaction that makes it.
+ */
+export const AUDIT_LOG = Symbol('flywheel:AUDIT_LOG');

@@ -1,6 +1,6 @@
 import { Module, Scope, type DynamicModule, type Provider } from '@nestjs/common';
 import { PlatformResources } from '../platform-resources';
-import { ARTIFACT_STORE, CLICKHOUSE, EVENT_BUS, PG_POOL } from './platform-tokens';
+import { ARTIFACT_STORE, AUDIT_LOG, CLICKHOUSE, EVENT_BUS, PG_POOL } from './platform-tokens';
 
 /**
  * Makes the process's resources injectable in every module of a service's Nest app. The
@@ -18,12 +18,13 @@ export class PlatformModule {
       { provide: PG_POOL, scope: Scope.TRANSIENT, useFactory: () => resources.postgres() },
       { provide: CLICKHOUSE, scope: Scope.TRANSIENT, useFactory: () => resources.clickhouse() },
       { provide: ARTIFACT_STORE, scope: Scope.TRANSIENT, useFactory: () => resources.artifactStore() },
+      { provide: AUDIT_LOG, scope: Scope.TRANSIENT, useFactory: () => resources.auditLog() },
     ];
     return {
       module: PlatformModule,
       global: true,
       providers,
-      exports: [PlatformResources, EVENT_BUS, PG_POOL, CLICKHOUSE, ARTIFACT_STORE],
+      exports: [PlatformResources, EVENT_BUS, PG_POOL, CLICKHOUSE, ARTIFACT_STORE, AUDIT_LOG],
     };
   }
 }

@@ -12,7 +12,11 @@ export function openEventBus(plan: EventBusPlan): OpenedResource<EventBus> {
   const logger = busLogger();
   const bus =
     plan.kind === 'kafka'
-      ? new KafkaEventBus({ brokers: plan.brokers, logger })
+      ? new KafkaEventBus({
+          brokers: plan.brokers,
+          logger,
+          ...(plan.security && { security: plan.security }),
+        })
       : new InProcessEventBus({ logger });
   return {
     value: bus,
