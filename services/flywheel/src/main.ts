@@ -16,11 +16,18 @@ import { shapeProblems } from './shape-checks';
 
 const EXIT_USAGE = 2;
 
-type Prepared = { exitCode: number } | { targets: ServiceName[]; config: PlatformConfig };
+type Prepared =
+  | { exitCode: number }
+  | { targets: ServiceName[]; config: PlatformConfig }
+  | { keys: Extract<Command, { kind: 'keys' }>['action']; config: PlatformConfig };
 
 async function main(args: readonly string[]): Promise<number | undefined> {
   const prepared = prepare(args);
   if ('exitCode' in prepared) return prepared.exitCode;
+  if ('keys' in prepared) {
+    const { runKeysCli } = await import('./cli/keys/run-keys-cli.js');
+    return runKeysCli(prepared.keys, prepared.config);
+  }
   const { targets, config } = prepared;
 
   const telemetry = startTelemetry({
@@ -44,6 +51,7 @@ function prepare(args: readonly string[]): Prepared {
       return { exitCode: 0 };
     }
     config = loadPlatformConfig(process.env, command.configFlags);
+    if (command.kind === 'keys') return { keys: command.action, config };
   } catch (error) {
     if (error instanceof UsageError) return refuse(`${error.message}\nRun flywheel --help for usage.`);
     if (error instanceof ConfigError) return refuse(error.message);

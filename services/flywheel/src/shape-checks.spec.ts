@@ -1,5 +1,5 @@
 import { loadPlatformConfig, SERVICE_NAMES } from '@flywheel/config';
-import { isLoopbackHost, shapeProblems } from './shape-checks';
+import { shapeProblems } from './shape-checks';
 
 const all = [...SERVICE_NAMES];
 
@@ -8,13 +8,22 @@ describe('shapeProblems', () => {
     expect(shapeProblems(all, loadPlatformConfig({}))).toEqual([]);
   });
 
-  it('refuses a non-loopback bind host in the standalone shape, saying why', () => {
-    const [problem] = shapeProblems(all, loadPlatformConfig({ FLYWHEEL_BIND_HOST: '0.0.0.0' }));
-    expect(problem).toMatch(/FLYWHEEL_BIND_HOST=0\.0\.0\.0 is not a loopback address.*no authentication yet/);
+  it('refuses a non-loopback bind host without authentication in any shape, saying why', () => {
+    for (const targets of [all, ['tracking'] as const]) {
+      const [problem] = shapeProblems(targets, loadPlatformConfig({ FLYWHEEL_BIND_HOST: '0.0.0.0' }));
+      expect(problem).toMatch(
+        /FLYWHEEL_BIND_HOST=0\.0\.0\.0 is not a loopback address and FLYWHEEL_AUTH is off/,
+      );
+    }
   });
 
-  it('allows a non-loopback bind host for individual targets', () => {
-    expect(shapeProblems(['tracking'], loadPlatformConfig({ FLYWHEEL_BIND_HOST: '0.0.0.0' }))).toEqual([]);
+  it('allows a non-loopback bind host with authentication on', () => {
+    const config = loadPlatformConfig({
+      FLYWHEEL_BIND_HOST: '0.0.0.0',
+      FLYWHEEL_AUTH: 'on',
+      FLYWHEEL_AUTH_PEPPER: 'shape-checks-pepper-123',
+    });
+    expect(shapeProblems(all, config)).toEqual([]);
   });
 
   it('keeps ingestion and monitoring together while ClickHouse is the embedded engine', () => {
@@ -39,15 +48,5 @@ describe('shapeProblems', () => {
       'port 5000 is assigned to more than one listener: tracking http, registry http',
     ]);
     expect(shapeProblems(['tracking'], config)).toEqual([]);
-  });
-});
-
-describe('isLoopbackHost', () => {
-  it.each(['127.0.0.1', '127.1.2.3', '::1', 'localhost', '::ffff:127.0.0.1'])('%s is loopback', (host) => {
-    expect(isLoopbackHost(host)).toBe(true);
-  });
-
-  it.each(['0.0.0.0', '::', '10.0.0.5', 'flywheel.internal'])('%s is not loopback', (host) => {
-    expect(isLoopbackHost(host)).toBe(false);
   });
 });

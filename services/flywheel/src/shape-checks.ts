@@ -1,32 +1,18 @@
 import type { PlatformConfig, ServiceName } from '@flywheel/config';
-import { isStandalone } from './cli/targets';
+import { exposureDecision } from './network-exposure';
 
 /**
  * Problems with running `targets` together under `config` that each setting alone cannot
  * show. Empty when the shape is sound.
  */
 export function shapeProblems(targets: readonly ServiceName[], config: PlatformConfig): string[] {
-  return [
-    ...bindHostProblems(targets, config),
-    ...chdbProblems(targets, config),
-    ...portProblems(targets, config),
-  ];
+  return [...exposureProblems(config), ...chdbProblems(targets, config), ...portProblems(targets, config)];
 }
 
-/** True for addresses only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(host);
-}
-
-// The standalone shape has no authentication yet (a later issue adds it), so it must not be
-// reachable from the network.
-function bindHostProblems(targets: readonly ServiceName[], config: PlatformConfig): string[] {
-  if (!isStandalone(targets) || isLoopbackHost(config.bindHost)) return [];
-  return [
-    `FLYWHEEL_BIND_HOST=${config.bindHost} is not a loopback address. The standalone shape ` +
-      '(--target=all) has no authentication yet, so it listens on loopback only ' +
-      '(127.0.0.1, ::1 or localhost). Keep the default, or run individual targets behind your own network controls.',
-  ];
+// Without authentication nothing may listen where other machines can reach it, whatever the shape.
+function exposureProblems(config: PlatformConfig): string[] {
+  const decision = exposureDecision(config);
+  return decision.kind === 'refuse' ? [decision.problem] : [];
 }
 
 // chDB is an in-process engine over a local folder: a service in another process cannot

@@ -3,6 +3,8 @@ import { PlatformResources } from '@flywheel/platform';
 import { exitOnShutdownSignals, ServiceHost } from '@flywheel/service-kit';
 import { createLogger, type Logger, type Telemetry } from '@flywheel/telemetry';
 import { formatAddressTable } from './address-table';
+import { hostOptions } from './host-options';
+import { exposureDecision } from './network-exposure';
 import { serviceDefinitions } from './service-catalog';
 
 /**
@@ -19,15 +21,12 @@ export async function startServices(
   telemetry: Telemetry,
 ): Promise<number | undefined> {
   const logger = createLogger('flywheel');
+  warnAboutExposure(config, logger);
   const resources = new PlatformResources(config);
   let host: ServiceHost;
   try {
-    host = await ServiceHost.start(serviceDefinitions(targets, config, resources), {
-      host: config.bindHost,
-      adminPort: config.adminPort,
-      renderMetrics: telemetry.renderMetrics,
-      shutdownTimeoutMs: config.shutdownTimeoutMs,
-    });
+    const options = await hostOptions(config, resources, telemetry.renderMetrics);
+    host = await ServiceHost.start(serviceDefinitions(targets, config, resources), options);
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
     await closeResources(resources, logger);
@@ -47,6 +46,14 @@ export async function startServices(
   );
   logger.info({ targets, addresses: host.addresses }, 'started');
   return undefined;
+}
+
+/** One line on stderr (and in the log) when the network exposure deserves the operator's attention. */
+function warnAboutExposure(config: PlatformConfig, logger: Logger): void {
+  const decision = exposureDecision(config);
+  if (decision.kind !== 'warn') return;
+  logger.warn({ bindHost: config.bindHost, auth: config.auth.enabled }, decision.warning);
+  process.stderr.write(`flywheel: WARNING: ${decision.warning}\n`);
 }
 
 /** Closes the shared infrastructure; false (logged) when some of it failed to close. */

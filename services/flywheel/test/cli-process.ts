@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createConnection, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { recordProcessOutput } from '@flywheel/testing';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const MAIN = join(REPO_ROOT, 'services', 'flywheel', 'dist', 'main.js');
@@ -32,6 +33,7 @@ export function spawnCli(args: string[], env: Record<string, string>): CliProces
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  recordProcessOutput(child, `flywheel-${args[0] ?? 'cli'}`);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

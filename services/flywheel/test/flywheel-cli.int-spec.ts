@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@flywheel/config';
 import { checkGrpcHealth, listGrpcServices } from '@flywheel/service-kit';
+import { testStack } from '@flywheel/testing';
 import {
   buildCli,
   exitWithin,
@@ -115,6 +116,7 @@ describe('flywheel CLI (built)', () => {
     await cli.waitForOutput(STARTED);
 
     await expect(checkGrpcHealth(`127.0.0.1:${ports.grpc.tracking}`, 'tracking')).resolves.toBe('SERVING');
+    expect(cli.stderr()).toContain('flywheel: WARNING: authentication is OFF: listening on loopback only');
     const readyz = (await (await fetch(`http://127.0.0.1:${ports.admin}/readyz`)).json()) as {
       services: unknown[];
     };
@@ -141,6 +143,34 @@ describe('flywheel CLI (built)', () => {
     expect(cli.stderr()).toMatch(
       /FLYWHEEL_KAFKA_BROKERS: .*\n.*FLYWHEEL_DATABASE_URL: .*\n.*FLYWHEEL_ADMIN_PORT \(--admin-port\)/,
     );
+  });
+
+  it('refuses to listen beyond loopback without authentication, with status 2', async () => {
+    cli = spawnCli(['start', '--target=orchestration', '--bind-host=0.0.0.0'], {
+      FLYWHEEL_DATA_DIR: dataDir,
+    });
+    await expect(exitWithin(cli, SHUTDOWN_DEADLINE_MS)).resolves.toBe(2);
+    expect(cli.stderr()).toMatch(
+      /FLYWHEEL_BIND_HOST=0\.0\.0\.0 is not a loopback address and FLYWHEEL_AUTH is off/,
+    );
+  });
+
+  it('starts with authentication on, without the warning, keeping health public', async () => {
+    const { ports, env } = await testPorts();
+    cli = spawnCli(['start', '--target=orchestration'], {
+      ...env,
+      FLYWHEEL_DATA_DIR: dataDir,
+      FLYWHEEL_AUTH: 'on',
+      FLYWHEEL_AUTH_PEPPER: 'flywheel-cli-int-pepper',
+      FLYWHEEL_DATABASE_URL: testStack().databaseUrl,
+    });
+    await cli.waitForOutput(STARTED);
+    await expect(checkGrpcHealth(`127.0.0.1:${ports.grpc.orchestration}`, 'orchestration')).resolves.toBe(
+      'SERVING',
+    );
+    expect(cli.stderr()).not.toContain('authentication is OFF');
+    cli.kill('SIGTERM');
+    await expect(exitWithin(cli, SHUTDOWN_DEADLINE_MS)).resolves.toBe(0);
   });
 
   it('refuses an unknown target, listing the valid ones', async () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describePlatformVariables, type ServiceName } from '@flywheel/config';
+import { type KeysAction, parseKeysCommand } from './keys/parse-keys-command';
 import { ALL_TARGET, resolveTargets } from './targets';
 import { UsageError } from './usage-error';
 
@@ -10,7 +11,8 @@ export type Command =
       targets: ServiceName[];
       /** Configuration flags by name (`admin-port`), overriding the variables they name. */
       configFlags: Record<string, string>;
-    };
+    }
+  | { kind: 'keys'; action: Exclude<KeysAction, { action: 'help' }>; configFlags: Record<string, string> };
 
 /** Every non-secret platform variable is also a flag: FLYWHEEL_ADMIN_PORT <-> --admin-port. */
 export const CONFIG_FLAGS: readonly string[] = describePlatformVariables().flatMap((variable) =>
@@ -18,16 +20,20 @@ export const CONFIG_FLAGS: readonly string[] = describePlatformVariables().flatM
 );
 
 /**
- * Parses `flywheel <command> [options]`. Commands: `start` (default target `all`) and `help`.
+ * Parses `flywheel <command> [options]`. Commands: `start` (default target `all`), `keys` and `help`.
  * @throws UsageError for unknown commands, options or targets.
  */
 export function parseCommand(args: readonly string[]): Command {
+  if (args[0] === 'keys') {
+    const keys = parseKeysCommand(args.slice(1), CONFIG_FLAGS);
+    return keys.action.action === 'help' ? { kind: 'help' } : { kind: 'keys', ...keys, action: keys.action };
+  }
   const parsed = parseOrExplain(args);
   const [command, ...extra] = parsed.positionals;
   if (parsed.values.help === true || command === 'help') return { kind: 'help' };
   if (command === undefined) throw new UsageError('missing command; try "flywheel start --target=all"');
   if (command !== 'start')
-    throw new UsageError(`unknown command "${command}"; the commands are start and help`);
+    throw new UsageError(`unknown command "${command}"; the commands are start, keys and help`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}" after start`);
 
   const { target, help: _help, ...flags } = parsed.values;

@@ -1,4 +1,5 @@
 import { describePlatformVariables } from '@flywheel/config';
+import { keysUsage } from './keys/keys-usage';
 import { VALID_TARGETS } from './targets';
 
 /** The text of `flywheel --help`. */
@@ -10,6 +11,7 @@ export function usage(): string {
     return `  ${variable.variable.padEnd(width)}  ${flag}\n  ${''.padEnd(width)}  ${variable.description}`;
   });
   return `Usage: flywheel start [--target=<targets>] [options]
+       flywheel keys create|list|revoke [options]
        flywheel --help
 
 Runs any set of Flywheel services in one process.
@@ -17,6 +19,7 @@ Runs any set of Flywheel services in one process.
   --target=<targets>  all (default: every service, standalone with embedded defaults)
                       or a comma-separated list of: ${VALID_TARGETS.slice(1).join(', ')}
 
+${keysUsage()}
 Configuration: each FLYWHEEL_* variable below; its flag, when it has one, overrides it.
 
 ${lines.join('\n')}
