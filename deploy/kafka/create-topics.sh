@@ -11,6 +11,7 @@ topics=(
   flywheel.monitoring.drift.v1
   flywheel.orchestration.commands.v1
   flywheel.deployment.events.v1
+  flywheel.tracking.runs.v1
 )
 for topic in "${topics[@]}"; do
   for name in "$topic" "$topic.dlq"; do

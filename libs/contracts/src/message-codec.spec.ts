@@ -32,6 +32,27 @@ describe('codecFor', () => {
     expect(() => codec.decode(json)).toThrow(MessageDecodeError);
   });
 
+  it.each<[string, unknown, RegExp]>([
+    ['a non-number in an integer field', { modelVersion: 'x' }, /a field holds a value its type cannot \(invalid int32: NaN\)/],
+    ['a fraction in an integer field', { modelVersion: 1.5 }, /invalid int32: 1\.5/],
+    ['an overflowing int64', JSON.parse('{"timestampMs": 1e309}'), /a field holds a value its type cannot/],
+    ['an int64 beyond 2^53', { timestampMs: '9007199254740993' }, /larger than Number\.MAX_SAFE_INTEGER/],
+    ['a lone surrogate', { requestId: 'r-\ud800' }, /the string at requestId is not valid Unicode/],
+    ['a __proto__ map key', JSON.parse('{"categoricalFeatures":{"__proto__":"x"}}'), /the key categoricalFeatures\.__proto__ is not allowed/],
+  ])('refuses JSON with %s instead of yielding a message that breaks on re-encoding', (_case, json, reason) => {
+    const error = decodeError(() => codec.fromJSON(json));
+    expect(error.encoding).toBe('json');
+    expect(error.message).toMatch(reason);
+  });
+
+  it('still coerces JSON values the binary format can carry, as ts-proto does', () => {
+    expect(codec.fromJSON({ modelVersion: '3', timestampMs: '1700000000000', latencyMs: 'NaN' })).toMatchObject({
+      modelVersion: 3,
+      timestampMs: 1_700_000_000_000,
+      latencyMs: Number.NaN,
+    });
+  });
+
   it('rejects a non-byte value with the type it got', () => {
     expect(decodeError(() => codec.decode('text' as unknown as Uint8Array)).message).toBe(
       'cannot decode flywheel.inference.v1.InferenceLog from binary: expected bytes, got string',

@@ -1,3 +1,5 @@
+import { jsonPayloadProblem } from './json-payload-problem';
+
 /**
  * Converts one protobuf message type to and from its two Kafka encodings: binary protobuf
  * (`application/x-protobuf`, the default) and the proto3 JSON mapping (`application/json`, accepted
@@ -10,7 +12,10 @@ export interface MessageCodec<T> {
   encode(message: T): Uint8Array;
   /** @throws MessageDecodeError when the bytes are not a valid encoding of the message. */
   decode(bytes: Uint8Array): T;
-  /** Parses an already `JSON.parse`d value. @throws MessageDecodeError unless it is a JSON object. */
+  /**
+   * Parses an already `JSON.parse`d value.
+   * @throws MessageDecodeError unless it is a JSON object whose values fit their fields' types.
+   */
   fromJSON(json: unknown): T;
   /** Proto3 JSON object (lowerCamelCase keys, enum names, default values omitted). */
   toJSON(message: T): unknown;
@@ -58,11 +63,26 @@ export function codecFor<T>(fns: GeneratedMessageFns<T>, typeName: string): Mess
       if (typeof json !== 'object' || json === null || Array.isArray(json)) {
         throw new MessageDecodeError(typeName, 'json', `expected a JSON object, got ${describe(json)}`);
       }
+      const problem = jsonPayloadProblem(json);
+      if (problem !== undefined) throw new MessageDecodeError(typeName, 'json', problem);
+      let message: T;
       try {
-        return fns.fromJSON(json);
+        message = fns.fromJSON(json);
       } catch (error) {
         throw new MessageDecodeError(typeName, 'json', errorText(error), { cause: error });
       }
+      // ts-proto coerces with Number(), so "x", 1.5, 1e309 or 2^60 in an integer field would yield
+      // a message that no encoder accepts or that binary decoding refuses (NaN, fractions, out of
+      // range, beyond 2^53): refuse it here, where the consumer dead-letters it, rather than
+      // crash whoever re-encodes it later. JSON is for external producers; binary skips this.
+      try {
+        fns.decode(fns.encode(message).finish());
+      } catch (error) {
+        throw new MessageDecodeError(typeName, 'json', `a field holds a value its type cannot (${errorText(error)})`, {
+          cause: error,
+        });
+      }
+      return message;
     },
     toJSON: (message: T): unknown => fns.toJSON(message),
   });

@@ -22,6 +22,18 @@ export {
   AliasSet,
   AliasDeleted,
   StageTransitioned,
+  ModelUpdated,
+  ModelRenamed,
+  ModelTagSet,
+  ModelTagDeleted,
+  VersionUpdated,
+  VersionDeleted,
+  VersionTagSet,
+  VersionTagDeleted,
+  ReferenceProfileSet,
+  ApprovalPolicySet,
+  PromotionRequested,
+  PromotionRejected,
   ModelVersionStatus,
   modelVersionStatusFromJSON,
   modelVersionStatusToJSON,
@@ -56,3 +68,4 @@ export {
   FLYWHEEL_DEPLOYMENT_V1_PACKAGE_NAME,
 } from './gen/flywheel/deployment/v1/deployment_event';
 export { TrafficPolicy } from './gen/flywheel/deployment/v1/traffic_policy';
+export { RunEvent, RunFinished } from './gen/flywheel/tracking/v1/run_event';

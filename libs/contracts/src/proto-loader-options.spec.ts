@@ -30,6 +30,7 @@ function loadEchoMethods(): Map<Topic, AnyMethod> {
       'flywheel/monitoring/v1/drift_report.proto',
       'flywheel/orchestration/v1/orchestration_command.proto',
       'flywheel/deployment/v1/deployment_event.proto',
+      'flywheel/tracking/v1/run_event.proto',
     ];
     const rpcs = ALL_TOPICS.map((topic, i) => {
       const type = TOPIC_CODECS[topic].typeName;

@@ -12,6 +12,7 @@ export const TOPIC_KEY_FIELD = Object.freeze({
   [Topic.MonitoringDrift]: 'modelName',
   [Topic.OrchestrationCommands]: 'modelName',
   [Topic.DeploymentEvents]: 'modelName',
+  [Topic.TrackingRuns]: 'runId',
 } as const satisfies { [T in Topic]: keyof TopicMessages[T] & string });
 
 /**

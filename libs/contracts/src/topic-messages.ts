@@ -4,6 +4,7 @@ import { InferenceLog } from './gen/flywheel/inference/v1/inference_log';
 import { DriftReport } from './gen/flywheel/monitoring/v1/drift_report';
 import { OrchestrationCommand } from './gen/flywheel/orchestration/v1/orchestration_command';
 import { RegistryEvent } from './gen/flywheel/registry/v1/registry_event';
+import { RunEvent } from './gen/flywheel/tracking/v1/run_event';
 import { codecFor, MessageCodec } from './message-codec';
 import { Topic } from './topic';
 
@@ -15,6 +16,7 @@ export interface TopicMessages {
   [Topic.MonitoringDrift]: DriftReport;
   [Topic.OrchestrationCommands]: OrchestrationCommand;
   [Topic.DeploymentEvents]: DeploymentEvent;
+  [Topic.TrackingRuns]: RunEvent;
 }
 
 /** The codec of each topic's payload. */
@@ -28,6 +30,7 @@ export const TOPIC_CODECS: { readonly [T in Topic]: MessageCodec<TopicMessages[T
     'flywheel.orchestration.v1.OrchestrationCommand',
   ),
   [Topic.DeploymentEvents]: codecFor(DeploymentEvent, 'flywheel.deployment.v1.DeploymentEvent'),
+  [Topic.TrackingRuns]: codecFor(RunEvent, 'flywheel.tracking.v1.RunEvent'),
 });
 
 /** The codec of `topic`'s payload. */

@@ -2,7 +2,7 @@ import { ALL_TOPICS, dlqTopic, isTopic, Topic } from './topic';
 
 describe('Topic', () => {
   it('lists every topic once, each versioned under the flywheel namespace', () => {
-    expect(ALL_TOPICS).toHaveLength(6);
+    expect(ALL_TOPICS).toHaveLength(7);
     expect(new Set(ALL_TOPICS).size).toBe(ALL_TOPICS.length);
     for (const topic of ALL_TOPICS) expect(topic).toMatch(/^flywheel\.[a-z]+\.[a-z]+\.v\d+$/);
   });

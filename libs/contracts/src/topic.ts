@@ -10,6 +10,7 @@ export enum Topic {
   MonitoringDrift = 'flywheel.monitoring.drift.v1',
   OrchestrationCommands = 'flywheel.orchestration.commands.v1',
   DeploymentEvents = 'flywheel.deployment.events.v1',
+  TrackingRuns = 'flywheel.tracking.runs.v1',
 }
 
 /** All topics, in declaration order. */

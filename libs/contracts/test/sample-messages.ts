@@ -1,6 +1,7 @@
 import { DeploymentEventKind } from '../src/gen/flywheel/deployment/v1/deployment_event';
 import { InferenceStatus, Variant } from '../src/gen/flywheel/inference/v1/inference_log';
 import { DriftMethod, FeatureKind } from '../src/gen/flywheel/monitoring/v1/drift_report';
+import { RunStatus } from '../src/gen/flywheel/tracking/v1/tracking';
 import { Topic } from '../src/topic';
 import { TopicMessages } from '../src/topic-messages';
 
@@ -95,5 +96,23 @@ export const SAMPLE_MESSAGES: { readonly [T in Topic]: TopicMessages[T] } = {
       stickyKeyHeader: 'x-user-id',
     },
     reason: 'canary step 2/4 healthy',
+  },
+  [Topic.TrackingRuns]: {
+    eventId: 'run-evt-1',
+    runId: '0f3c2a9b8d7e4c1a9b2f6e5d4c3b2a10',
+    experimentId: '7',
+    occurredAtMs: T0,
+    actor: 'ci-job-12',
+    runFinished: {
+      status: RunStatus.FINISHED,
+      runName: 'fraud-xgb-42',
+      userId: 'alice',
+      startTimeMs: T0 - 60_000,
+      endTimeMs: T0,
+      artifactUri: 'mlflow-artifacts:/7/0f3c2a9b8d7e4c1a9b2f6e5d4c3b2a10/artifacts',
+      metrics: { rmse: 0.125, auc: 0.93 },
+      params: { model: 'xgb' },
+      tags: { team: 'risk' },
+    },
   },
 };
