@@ -42,6 +42,11 @@ describe('MLflow model-registry REST API', () => {
     expect(v2.modelVersion?.storageUri).toBe(`file://${registry.artifactDir}/1/abc/artifacts/model`);
 
     expect(await call('DELETE', 'registered-models/alias', { name, alias: 'champion' })).toEqual({ status: 200, body: {} });
+    // MLflow answers a lookup of an unset alias with INVALID_PARAMETER_VALUE, and its client checks it.
+    expect(await call('GET', 'registered-models/alias', { name, alias: 'champion' })).toMatchObject({
+      status: 400,
+      body: { error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining('champion') },
+    });
     expect((await call('DELETE', 'model-versions/delete', { name, version: '1' })).status).toBe(200);
     expect((await call('DELETE', 'registered-models/delete', { name })).status).toBe(200);
     expect((await call('GET', 'registered-models/get', { name })).status).toBe(404);

@@ -11,7 +11,7 @@ export function versionNotFound(name: string, version: number): RegistryError {
 }
 
 export function aliasNotFound(name: string, alias: string): RegistryError {
-  return notFound(`Registered model alias ${alias} not found for model ${name}`);
+  return new RegistryError('alias_not_set', `Registered model alias ${alias} not found for model ${name}`);
 }
 
 export function modelAlreadyExists(name: string): RegistryError {

@@ -4,6 +4,9 @@
  */
 export type RegistryErrorCode =
   | 'not_found'
+  // An alias lookup that names no version. gRPC answers NOT_FOUND; MLflow answers
+  // INVALID_PARAMETER_VALUE (its stores raise that), and its clients check the code.
+  | 'alias_not_set'
   | 'already_exists'
   | 'invalid_argument'
   | 'approval_required'

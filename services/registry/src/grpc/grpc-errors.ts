@@ -10,6 +10,7 @@ const GRPC_STATUS: Record<RegistryErrorCode, GrpcStatus> = {
   approval_required: GrpcStatus.PERMISSION_DENIED,
   permission_denied: GrpcStatus.PERMISSION_DENIED,
   failed_precondition: GrpcStatus.FAILED_PRECONDITION,
+  alias_not_set: GrpcStatus.NOT_FOUND,
 };
 
 /** Runs a handler body, turning registry errors into RpcExceptions with the matching status. */

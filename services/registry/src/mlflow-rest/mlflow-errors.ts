@@ -10,6 +10,7 @@ const MLFLOW_ERRORS: Record<RegistryErrorCode, { errorCode: string; status: numb
   approval_required: { errorCode: 'PERMISSION_DENIED', status: 403 },
   permission_denied: { errorCode: 'PERMISSION_DENIED', status: 403 },
   failed_precondition: { errorCode: 'INVALID_STATE', status: 400 },
+  alias_not_set: { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 },
 };
 
 /** Runs a handler body, answering registry errors as MLflow does: `{ error_code, message }`. */
