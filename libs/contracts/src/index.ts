@@ -10,6 +10,8 @@ export * from './messages';
 export * from './health';
 // gRPC API of the registry service, namespaced: its messages share names with other APIs'.
 export * as registryV1 from './gen/flywheel/registry/v1/registry_service';
+// gRPC API of the orchestration service (pipelines and runs), namespaced for the same reason.
+export * as orchestrationV1 from './gen/flywheel/orchestration/v1/orchestration_service';
 // gRPC API of the tracking service, namespaced for the same reason.
 export * as trackingV1 from './tracking-v1';
 // gRPC API of the audit log (served by the registry), namespaced for the same reason.

@@ -1,22 +1,31 @@
-import { NestFactory } from '@nestjs/core';
 import { loadPlatformConfig } from '@flywheel/config';
-import { ReadinessProbe } from '@flywheel/service-kit';
 import { orchestrationService } from './orchestration.definition';
+import { ORCHESTRATION_ROUTES } from './orchestration.routes';
 
 describe('orchestrationService', () => {
   const definition = orchestrationService(loadPlatformConfig({ FLYWHEEL_ORCHESTRATION_GRPC_PORT: '6001' }));
 
-  it('serves gRPC on the configured port and no HTTP', () => {
-    expect(definition).toMatchObject({ name: 'orchestration', grpc: { port: 6001 } });
+  it('serves OrchestrationService on the configured gRPC port, no HTTP, with its route table', () => {
+    expect(definition).toMatchObject({
+      name: 'orchestration',
+      grpc: {
+        port: 6001,
+        packages: ['flywheel.orchestration.v1'],
+        protoFiles: ['flywheel/orchestration/v1/orchestration_service.proto'],
+      },
+      routes: ORCHESTRATION_ROUTES,
+    });
     expect(definition.http).toBeUndefined();
   });
 
-  it('provides the readiness probe the kit asks before serving', async () => {
-    const app = await NestFactory.createApplicationContext(definition.module, { logger: false });
-    try {
-      await expect(app.get(ReadinessProbe).check()).resolves.toEqual([]);
-    } finally {
-      await app.close();
-    }
+  it('lets only admins define pipelines, scientists trigger them and viewers read them', () => {
+    const service = '/flywheel.orchestration.v1.OrchestrationService';
+    expect(ORCHESTRATION_ROUTES).toEqual({
+      [`grpc:${service}/RegisterPipeline`]: 'pipelines.define',
+      [`grpc:${service}/GetPipeline`]: 'pipelines.read',
+      [`grpc:${service}/ListPipelines`]: 'pipelines.read',
+      [`grpc:${service}/TriggerPipeline`]: 'pipelines.trigger',
+      [`grpc:${service}/GetRun`]: 'pipelines.read',
+    });
   });
 });

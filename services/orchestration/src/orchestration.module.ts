@@ -1,15 +1,63 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { AUDIT_LOG, PG_POOL } from '@flywheel/platform';
+import type { PgPool } from '@flywheel/postgres';
 import { ReadinessProbe } from '@flywheel/service-kit';
+import type { AuditTrail } from './audit-trail';
+import { migrateOrchestrationSchema } from './db/migrate-orchestration-schema';
+import { OrchestrationDatabase } from './db/orchestration-database';
+import { DefinitionsService } from './definitions/definitions.service';
+import { OrchestrationGrpcController } from './grpc/orchestration.grpc-controller';
+import { OrchestrationComponents } from './orchestration-components';
+import { ORCHESTRATION_OPTIONS, type OrchestrationOptions } from './orchestration-options';
 import { OrchestrationReadiness } from './orchestration.readiness';
+import { RunEngineLifecycle } from './run-engine.lifecycle';
+import { RunEngine } from './runs/run-engine';
+import { RunsService } from './runs/runs.service';
+
+const fromComponents = <T>(
+  provide: abstract new (...args: never[]) => T,
+  pick: (c: OrchestrationComponents) => T,
+): Provider => ({
+  provide,
+  inject: [OrchestrationComponents],
+  useFactory: pick,
+});
 
 /**
- * Orchestration: pipelines as DAGs (validate data, train, evaluate, register, canary, enroll
- * monitoring) with retries, timeouts, conditions and durable state that survives restarts;
- * triggered by events (`flywheel.orchestration.commands.v1`), schedules and gRPC; quality gates
- * from versioned config; the canary controller that shifts traffic step by step and rolls back
- * automatically, announcing each step on `flywheel.deployment.events.v1`.
+ * Orchestration: admin-registered pipeline definitions (immutable versions), runs triggered
+ * over gRPC with durable state in PostgreSQL, driven by `nextActions` from @flywheel/pipelines
+ * and resumed after a restart, and the `process` step executor (no shell, minimal env).
+ * Needs the platform tokens PG_POOL and AUDIT_LOG, and `PlatformResources` (readiness).
  */
-@Module({
-  providers: [{ provide: ReadinessProbe, useClass: OrchestrationReadiness }],
-})
-export class OrchestrationModule {}
+@Module({})
+export class OrchestrationModule {
+  static forRoot(options: OrchestrationOptions): DynamicModule {
+    return {
+      module: OrchestrationModule,
+      controllers: [OrchestrationGrpcController],
+      providers: [
+        { provide: ORCHESTRATION_OPTIONS, useValue: options },
+        {
+          provide: OrchestrationDatabase,
+          inject: [PG_POOL],
+          useFactory: async (pool: PgPool) => {
+            await migrateOrchestrationSchema(pool, options.schema);
+            return new OrchestrationDatabase(pool, options.schema);
+          },
+        },
+        {
+          provide: OrchestrationComponents,
+          // AUDIT_LOG is the platform's AuditLogRepository (identity schema, migrated on first use).
+          inject: [OrchestrationDatabase, AUDIT_LOG],
+          useFactory: (database: OrchestrationDatabase, audit: AuditTrail) =>
+            new OrchestrationComponents(database, audit, options),
+        },
+        fromComponents(DefinitionsService, (c) => c.definitions),
+        fromComponents(RunsService, (c) => c.runs),
+        fromComponents(RunEngine, (c) => c.engine),
+        RunEngineLifecycle,
+        { provide: ReadinessProbe, useClass: OrchestrationReadiness },
+      ],
+    };
+  }
+}

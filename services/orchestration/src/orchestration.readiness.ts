@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ReadinessProbe, type DependencyStatus } from '@flywheel/service-kit';
+import { PlatformResources } from '@flywheel/platform';
+import { ReadinessProbe, checkDependency, type DependencyStatus } from '@flywheel/service-kit';
 
-/**
- * What the orchestration service needs before it serves. The skeleton has no dependencies yet,
- * so it is ready once its ports listen; PostgreSQL and Kafka checks join here as their adapters
- * are wired in.
- */
+/** The orchestration service serves when PostgreSQL, where its definitions and runs live, answers. */
 @Injectable()
 export class OrchestrationReadiness extends ReadinessProbe {
+  constructor(private readonly resources: PlatformResources) {
+    super();
+  }
+
   check(): Promise<DependencyStatus[]> {
-    return Promise.resolve([]);
+    const checks = this.resources.dependencyChecks().filter(({ name }) => name === 'postgres');
+    return Promise.all(checks.map(({ name, check }) => checkDependency(name, check)));
   }
 }
