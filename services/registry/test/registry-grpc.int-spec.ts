@@ -36,6 +36,29 @@ describe('RegistryService over gRPC', () => {
     expect(events.map((event) => event.versionCreated!.version)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
+  it('refuses to register a version whose source lies outside the artifact roots, and stores nothing', async () => {
+    const name = uniqueName('escape');
+    await call('createRegisteredModel', { name });
+    const root = `file://${registry.artifactDir}`;
+    const escapes = [
+      `${root}/models/../../etc`,
+      `${root}/models/%2e%2e/%2e%2e/etc`,
+      `${root}-sibling/model`,
+      'file:///etc/passwd',
+      's3://another-bucket/model',
+      'http://169.254.169.254/latest/meta-data',
+      'https://example.com/model.onnx',
+    ];
+    for (const source of escapes) {
+      await expect(call('createModelVersion', { name, source })).rejects.toMatchObject({
+        code: GrpcStatus.INVALID_ARGUMENT,
+        details: expect.stringMatching(/^source: /),
+      });
+    }
+    const listed = await call('searchModelVersions', { filter: `name = '${name}'` });
+    expect(listed.modelVersions).toEqual([]);
+  });
+
   it('registers a version with lineage, signature and reference profile, and serves them back', async () => {
     const name = uniqueName('lineage');
     await call('createRegisteredModel', { name, description: 'fraud', tags: { team: 'risk' } });
