@@ -1,0 +1,63 @@
+import type { KeyValue } from './key-value';
+import type { LifecycleStage } from './lifecycle';
+
+export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Statuses that end a run; reaching one publishes a RunFinished event. */
+export function isTerminalStatus(status: RunStatus): boolean {
+  return status === 'FINISHED' || status === 'FAILED' || status === 'KILLED';
+}
+
+export interface RunInfo {
+  /** 32 lower-case hex digits. */
+  runId: string;
+  experimentId: string;
+  runName: string;
+  userId: string;
+  status: RunStatus;
+  /** Epoch milliseconds. */
+  startTime: number;
+  /** Epoch milliseconds; null while the run has not ended. */
+  endTime: number | null;
+  /** `mlflow-artifacts:/<experiment_id>/<run_id>/artifacts`. */
+  artifactUri: string;
+  lifecycleStage: LifecycleStage;
+}
+
+/** One logged value of a metric. `value` may be NaN or infinite. */
+export interface Metric {
+  key: string;
+  value: number;
+  /** Epoch milliseconds. */
+  timestamp: number;
+  step: number;
+}
+
+export interface Dataset {
+  name: string;
+  digest: string;
+  sourceType: string;
+  source: string;
+  schema: string | null;
+  profile: string | null;
+}
+
+export interface DatasetInput {
+  dataset: Dataset;
+  tags: KeyValue[];
+}
+
+/** A run with the latest value of each metric, its params, tags and dataset inputs. */
+export interface Run {
+  info: RunInfo;
+  metrics: Metric[];
+  params: KeyValue[];
+  tags: KeyValue[];
+  inputs: DatasetInput[];
+}
+
+/** The tag MLflow keeps the run name in, next to the run's `run_name` attribute. */
+export const RUN_NAME_TAG = 'mlflow.runName';
+/** The input tag telling what a dataset was used for (train, eval); searchable as `datasets.context`. */
+export const DATASET_CONTEXT_TAG = 'mlflow.data.context';
