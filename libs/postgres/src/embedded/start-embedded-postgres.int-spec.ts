@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Generated } from 'kysely';
+import { Client } from 'pg';
 import { createKysely, createPgPool, runPgMigrations, type PgPool } from '../index';
 import { migrationDir, SAMPLE_MIGRATIONS } from '../../test/migration-dir';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './start-embedded-postgres';
@@ -128,6 +129,24 @@ describe('startEmbeddedPostgres (PGlite behind the wire protocol)', () => {
     await expect(
       startEmbeddedPostgres({ dataDir: join(dataDir, 'other'), maxConnections: 1 }),
     ).rejects.toThrow(/maxConnections must be an integer >= 2/);
+  });
+});
+
+describe('startEmbeddedPostgres connection limit', () => {
+  it('refuses a connection beyond maxConnections with a PostgreSQL error', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'flywheel-pglite-'));
+    const server = await startEmbeddedPostgres({ dataDir, maxConnections: 2 });
+    const clients = [0, 1, 2].map(() => new Client({ connectionString: server.connectionString }));
+    try {
+      await clients[0]!.connect();
+      await clients[1]!.connect();
+      await expect(clients[2]!.connect()).rejects.toThrow('sorry, too many clients already (max 2)');
+      expect((await clients[1]!.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await Promise.all(clients.slice(0, 2).map((client) => client.end()));
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the database files; created if missing. One process may open it at a time. */
@@ -49,15 +49,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await mkdir(dataDir, { recursive: true });
     const db = await PGlite.create({ dataDir });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
-    await startOrClose(server, db, port);
-    const boundPort = server.getServerConn().split(':').pop();
+    const server = new PgliteWireServer(db, maxConnections);
+    const boundPort = await listenOrClose(server, db, port);
     let stopping: Promise<void> | undefined;
     return {
       connectionString: `postgres://postgres@127.0.0.1:${boundPort}/postgres`,
       stop: () =>
         (stopping ??= (async () => {
-          await server.stop();
+          await server.close();
           await db.close();
           openDataDirs.delete(dataDir);
         })()),
@@ -68,9 +67,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 }
 
-async function startOrClose(server: PGLiteSocketServer, db: PGlite, port: number): Promise<void> {
+async function listenOrClose(server: PgliteWireServer, db: PGlite, port: number): Promise<number> {
   try {
-    await server.start();
+    return await server.listen('127.0.0.1', port);
   } catch (error) {
     await db.close();
     throw new Error(`embedded PostgreSQL cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`, {
