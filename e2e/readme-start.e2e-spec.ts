@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkGrpcHealth } from '@flywheel/service-kit';
-import { waitFor } from '@flywheel/testing';
+import { recordProcessOutput, waitFor } from '@flywheel/testing';
 
 // The README's first command is `npm install && npm start`. `npm install` already ran for this test
 // run, so this starts `npm start` exactly as a new user would, on the default ports, and
@@ -37,6 +37,7 @@ describe('README first command: npm start', () => {
     });
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    recordProcessOutput(child, 'readme-start'); // scanned for leaked secrets after the run
     exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   });
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start the whole integration-test stack (PostgreSQL, Kafka, S3/MinIO) on loopback,
-# installing or building whatever is missing. Idempotent: a second run only checks that
-# everything answers. Afterwards: eval "$(scripts/stack/env.sh)" to point the tests at it.
+# installing or building whatever is missing, plus the Python venv with mlflow (python.sh).
+# Idempotent: a second run only checks that everything answers. Afterwards:
+# eval "$(scripts/stack/env.sh)" to point the tests at it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -19,6 +20,9 @@ for component in postgres kafka s3; do
   bash "$STACK_DIR/$component.sh" start
   log "$component: start took $(( SECONDS - t0 ))s"
 done
+# The mlflow client and reference server for the MLflow e2e tests and benchmarks (no server
+# to start; quiet when already installed).
+bash "$STACK_DIR/python.sh"
 
 # Summary: one row per component; the detail column is that script's own `status` line.
 row() {

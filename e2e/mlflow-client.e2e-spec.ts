@@ -1,0 +1,38 @@
+import { describeFailure, mlflowPython, runMlflowScript } from './support/mlflow-python';
+import { startStackPlatform, type StackPlatform } from './support/stack-platform';
+
+// Issue 4: a data scientist's training script, written for MLflow and run with the real `mlflow`
+// client from PyPI (e2e/python/requirements.txt), works unchanged against Flywheel's tracking
+// service. e2e/python/mlflow_tracking_script.py passes against a real `mlflow server` too, so
+// each of its assertions is MLflow's own behaviour; it lists every mismatch when it fails.
+
+describe('the unchanged mlflow Python client against the tracking service', () => {
+  let platform: StackPlatform;
+  let python: string;
+
+  beforeAll(async () => {
+    python = await mlflowPython();
+    platform = await startStackPlatform('mlflow_tracking_e2e', ['tracking', 'registry']);
+  });
+
+  afterAll(async () => {
+    await platform?.dispose();
+  });
+
+  it('runs a training script: experiment, nested runs, params, stepped metrics, tags, dataset input, artifacts, search, history, and MLflow error codes for bad input', async () => {
+    const script = 'mlflow_tracking_script.py';
+    const result = await runMlflowScript(python, script, {
+      MLFLOW_TRACKING_URI: platform.flywheel.trackingUri,
+    });
+    if (result.exitCode !== 0) throw new Error(describeFailure(script, result, platform.flywheel.log()));
+    const summary = result.summary ?? {};
+    expect(summary).toMatchObject({
+      ok: true,
+      script: 'mlflow_tracking_script',
+      artifact_bytes: 256 * 1024 + 17,
+    });
+    for (const id of ['experiment_id', 'parent_run_id', 'child_run_id'])
+      expect(typeof summary[id]).toBe('string');
+    expect(summary.checks_passed).toBeGreaterThanOrEqual(44);
+  });
+});
