@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordProcessOutput, waitFor } from '@flywheel/testing';
-import { freePorts } from './free-port';
+import { freePorts, recordProcessOutput, waitFor } from '@flywheel/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 const MAIN = join(REPO_ROOT, 'services', 'flywheel', 'dist', 'main.js');

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GrpcMethod, type MicroserviceOptions, Transport } from '@nestjs/microservices';
@@ -15,7 +14,7 @@ import { fromJSON } from '@grpc/proto-loader';
 import type { Principal, RoutePolicyTable } from '@flywheel/access';
 import { ApiKeyAuthenticator, ApiKeyRepository, migrateIdentitySchema } from '@flywheel/identity';
 import { type PgPool, createPgPool } from '@flywheel/postgres';
-import { testStack, uniqueName } from '@flywheel/testing';
+import { freePort, testStack, uniqueName } from '@flywheel/testing';
 import { authGuardProviders } from './auth-providers';
 import { CurrentPrincipal } from './auth-principal';
 
@@ -91,14 +90,6 @@ function call(stub: ModelsStub, method: 'get' | 'delete', token?: string): Promi
       error ? reject(error) : resolve(response!),
     ),
   );
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('AuthGuard on a real Nest gRPC server with keys from PostgreSQL', () => {

@@ -3,6 +3,7 @@ import { Controller, Get, Injectable, Module, type OnModuleDestroy } from '@nest
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { loadPlatformConfig } from '@flywheel/config';
 import { servingStatusToJSON } from '@flywheel/contracts';
+import { freePort } from '@flywheel/testing';
 import { checkGrpcHealth, healthClient, listGrpcServices } from './grpc-probes';
 import { ReadinessProbe, type DependencyStatus } from './readiness-probe';
 import type { ServiceDefinition } from './service-definition';
@@ -73,14 +74,6 @@ class FakeServiceModule {}
 
 @Module({})
 class ModuleWithoutProbe {}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const ROUTES = { 'http:GET /slow': 'runs.read' } as const;
 

@@ -6,7 +6,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { credentials, status as GrpcStatus } from '@grpc/grpc-js';
 import { loadPlatformConfig } from '@flywheel/config';
 import { makeTestCertificates, type TestCertificates } from '../test/certificates';
-import { freePort } from '../test/free-port';
+import { freePort } from '@flywheel/testing';
 import { checkGrpcHealth } from './grpc-probes';
 import { ReadinessProbe } from './readiness-probe';
 import { serviceChannelCredentials } from './service-calls';

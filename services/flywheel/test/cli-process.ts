@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createConnection, createServer, type Server } from 'node:net';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { recordProcessOutput } from '@flywheel/testing';
 
@@ -83,17 +83,6 @@ export function exitWithin(cli: CliProcess, timeoutMs: number): Promise<number |
     );
   });
   return Promise.race([cli.exited, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** `count` distinct ports free on 127.0.0.1 right now (held open together so none repeats). */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = Array.from({ length: count }, () => createServer());
-  await Promise.all(
-    servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))),
-  );
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
 }
 
 /** True when nothing accepts TCP connections on 127.0.0.1:port. */

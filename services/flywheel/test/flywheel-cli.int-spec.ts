@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@flywheel/config';
 import { checkGrpcHealth, listGrpcServices } from '@flywheel/service-kit';
-import { testStack } from '@flywheel/testing';
+import { freePorts, testStack } from '@flywheel/testing';
 import {
   buildCli,
   exitWithin,
-  freePorts,
   refusesConnections,
   spawnCli,
   type CliProcess,

@@ -14,10 +14,9 @@ import { type PlatformConfig, SERVICE_NAMES, loadPlatformConfig } from '@flywhee
 import { PlatformResources } from '@flywheel/platform';
 import { type PgPool, createPgPool } from '@flywheel/postgres';
 import { ReadinessProbe, type ServiceDefinition, ServiceHost } from '@flywheel/service-kit';
-import { testStack, uniqueName } from '@flywheel/testing';
+import { freePorts, testStack, uniqueName } from '@flywheel/testing';
 import { hostOptions } from '../src/host-options';
 import { serviceDefinitions } from '../src/service-catalog';
-import { freePorts } from './cli-process';
 import { type MatrixTokens, matrixTokens } from './matrix-credentials';
 import { type CallOutcome, callGrpc, callHttp, grpcMethodsOf } from './route-callers';
 

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Client, type ServiceClientConstructor, type ServiceError, Metadata, credentials, loadPackageDefinition } from '@grpc/grpc-js';
@@ -9,18 +8,10 @@ import { loadPlatformConfig } from '@flywheel/config';
 import { PROTO_LOADER_OPTIONS, RegistryEvent, protoPath, registryV1 } from '@flywheel/contracts';
 import { PlatformModule, PlatformResources, REAL_OPENERS } from '@flywheel/platform';
 import { type CredentialAuthenticator, ServiceHost } from '@flywheel/service-kit';
-import { testStack, uniqueName } from '@flywheel/testing';
+import { freePort, testStack, uniqueName } from '@flywheel/testing';
 import { registryEventsTopic } from '../src/outbox/registry-event-publisher';
 import { registryService } from '../src/registry.definition';
 import type { RegistryOptions } from '../src/registry-options';
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A registry on real PostgreSQL and Kafka, in its own schemas, topic and artifact folder. */
 export interface RegistryHarness {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { waitFor } from '@flywheel/testing';
 
 /** A server process the bench started, in a process group of its own (MLflow forks workers). */
@@ -76,19 +75,6 @@ async function stopGroup(child: ChildProcess, exited: Promise<void>, graceMs: nu
   clearTimeout(timer);
   // Workers may outlive their parent; whatever is left of the group goes now.
   signalGroup('SIGKILL');
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('the OS gave no TCP port');
-  return address.port;
 }
 
 function countLines(file: string, line: string): number {

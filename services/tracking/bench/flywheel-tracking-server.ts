@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { ALL_TOPICS, dlqTopic } from '@flywheel/contracts';
 import { KafkaEventBus, silentLogger } from '@flywheel/kafka';
-import { testStack, uniqueName } from '@flywheel/testing';
-import { freePort, startChildServer } from './child-server';
+import { freePort, testStack, uniqueName } from '@flywheel/testing';
+import { startChildServer } from './child-server';
 import { startOnScratchDatabase, type BenchServer } from './bench-server';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');

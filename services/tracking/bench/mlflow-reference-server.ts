@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { uniqueName } from '@flywheel/testing';
-import { freePort, startChildServer } from './child-server';
+import { freePort, uniqueName } from '@flywheel/testing';
+import { startChildServer } from './child-server';
 import { startOnScratchDatabase, type BenchServer } from './bench-server';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');

@@ -1,6 +1,6 @@
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { freePort } from './free-port';
+import { freePort } from '@flywheel/testing';
 import { startTracking, type TrackingUnderTest } from './tracking-harness';
 
 interface Seen {

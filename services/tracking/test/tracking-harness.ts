@@ -2,9 +2,8 @@ import type { RoutePolicyTable } from '@flywheel/access';
 import { type Environment, loadPlatformConfig } from '@flywheel/config';
 import { PlatformModule, PlatformResources } from '@flywheel/platform';
 import { ServiceHost } from '@flywheel/service-kit';
-import { testStack, uniqueName } from '@flywheel/testing';
+import { freePort, testStack, uniqueName } from '@flywheel/testing';
 import { trackingService } from '../src/tracking.definition';
-import { freePort } from './free-port';
 import { createTestBucket } from './test-bucket';
 
 /** A tracking service running for real: PostgreSQL, S3 and Kafka of the test stack. */

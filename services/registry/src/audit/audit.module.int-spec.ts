@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
@@ -17,7 +16,7 @@ import { ApiKeyAuthenticator, ApiKeyRepository, AuditLogRepository, migrateIdent
 import { PG_POOL } from '@flywheel/platform';
 import { type PgPool, createPgPool } from '@flywheel/postgres';
 import { authGuardProviders } from '@flywheel/service-kit';
-import { testStack, uniqueName } from '@flywheel/testing';
+import { freePort, testStack, uniqueName } from '@flywheel/testing';
 import { AuditModule } from './audit.module';
 import { AUDIT_GRPC_PACKAGE, AUDIT_PROTO_FILE, AUDIT_ROUTES } from './audit.routes';
 
@@ -33,14 +32,6 @@ interface AuditStub extends Client {
     metadata: Metadata,
     callback: (error: ServiceError | null, response?: auditV1.ListAuditEntriesResponse) => void,
   ): void;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('AuditModule serving flywheel.audit.v1.AuditService from PostgreSQL', () => {
