@@ -14,3 +14,5 @@ export FLYWHEEL_TEST_S3_SECRET_KEY=flywheel-secret
 export FLYWHEEL_TEST_S3_REGION=us-east-1
 export FLYWHEEL_TEST_AUTH_PEPPER=flywheel-test-auth-pepper-0123456789
 ENV
+# Tools built into the repo's cache by up.sh.
+echo "export FLYWHEEL_TEST_KUSTOMIZE=$(bash "$(dirname "${BASH_SOURCE[0]}")/kustomize.sh" path)"

@@ -23,6 +23,8 @@ done
 # The mlflow client and reference server for the MLflow e2e tests and benchmarks (no server
 # to start; quiet when already installed).
 bash "$STACK_DIR/python.sh"
+# kustomize for the Kubernetes manifests' schema check (built once, then cached).
+bash "$STACK_DIR/kustomize.sh"
 
 # Summary: one row per component; the detail column is that script's own `status` line.
 row() {
