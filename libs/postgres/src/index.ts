@@ -12,3 +12,4 @@ export {
   type EmbeddedPostgres,
   type EmbeddedPostgresOptions,
 } from './embedded/start-embedded-postgres';
+export { openEmbeddedPostgres, type SharedEmbeddedPostgres } from './embedded/open-embedded-postgres';
