@@ -35,4 +35,16 @@ describe('the unchanged mlflow Python client against the tracking service', () =
       expect(typeof summary[id]).toBe('string');
     expect(summary.checks_passed).toBeGreaterThanOrEqual(44);
   });
+
+  it('logs a scikit-learn model with mlflow.sklearn.log_model (MLflow 3 logged model), registers it, and loads and predicts by models:/<model_id>, models:/<name>/<version> and runs:/<run>/model', async () => {
+    const script = 'mlflow_log_model_script.py';
+    const result = await runMlflowScript(python, script, {
+      MLFLOW_TRACKING_URI: platform.flywheel.trackingUri,
+    });
+    if (result.exitCode !== 0) throw new Error(describeFailure(script, result, platform.flywheel.log()));
+    const summary = result.summary ?? {};
+    expect(summary).toMatchObject({ ok: true, script: 'mlflow_log_model_script', versions: ['1', '2', '3'] });
+    expect(summary.model_id).toMatch(/^m-[0-9a-f]{32}$/);
+    expect(summary.checks_passed).toBeGreaterThanOrEqual(20);
+  });
 });

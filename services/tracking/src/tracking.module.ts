@@ -8,6 +8,9 @@ import { ExperimentSearchService } from './experiments/experiment-search.service
 import { ExperimentRepository } from './experiments/experiment.repository';
 import { ExperimentsService } from './experiments/experiments.service';
 import { TrackingGrpcController } from './grpc/tracking.grpc-controller';
+import { LoggedModelSearchService } from './logged-models/logged-model-search.service';
+import { LoggedModelRepository } from './logged-models/logged-model.repository';
+import { LoggedModelsService } from './logged-models/logged-models.service';
 import { MetricHistoryRepository } from './metrics/metric-history.repository';
 import { MetricHistoryService } from './metrics/metric-history.service';
 import { RunDataRepository } from './metrics/run-data.repository';
@@ -61,6 +64,7 @@ import { TrackingReadiness } from './tracking.readiness';
     RunInputsRepository,
     MetricHistoryRepository,
     RunEventOutboxRepository,
+    LoggedModelRepository,
     ExperimentsService,
     ExperimentSearchService,
     RunsService,
@@ -68,6 +72,8 @@ import { TrackingReadiness } from './tracking.readiness';
     RunLoggingService,
     RunInputsService,
     MetricHistoryService,
+    LoggedModelsService,
+    LoggedModelSearchService,
     ArtifactsService,
     RunEventRelay,
     RegistryForwarder,

@@ -10,9 +10,18 @@ export interface MlflowAnswer<T = Record<string, Loose>> {
 export class MlflowRestClient {
   constructor(private readonly baseUrl: string) {}
 
-  async post<T = Record<string, Loose>>(path: string, body: unknown): Promise<MlflowAnswer<T>> {
+  post<T = Record<string, Loose>>(path: string, body: unknown): Promise<MlflowAnswer<T>> {
+    return this.send<T>('POST', path, body);
+  }
+
+  /** A request with a JSON body (POST, PATCH, DELETE), as the client sends them. */
+  async send<T = Record<string, Loose>>(
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<MlflowAnswer<T>> {
     const response = await fetch(`${this.baseUrl}/api/2.0/mlflow/${path}`, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });

@@ -60,6 +60,7 @@ describe('MLflow REST: runs and logging', () => {
         ],
       },
       inputs: {},
+      outputs: {},
     });
   });
 

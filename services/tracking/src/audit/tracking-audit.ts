@@ -7,7 +7,7 @@ import type { Connection } from '../database/statement';
 
 export interface AuditedChange {
   action: Action;
-  target: { type: 'experiment' | 'run' | 'artifact'; id: string };
+  target: { type: 'experiment' | 'run' | 'artifact' | 'logged_model'; id: string };
   before?: unknown;
   after?: unknown;
 }

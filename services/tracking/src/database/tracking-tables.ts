@@ -11,6 +11,11 @@ export interface TrackingTables {
   runInputs: string;
   runInputTags: string;
   runEventOutbox: string;
+  loggedModels: string;
+  loggedModelParams: string;
+  loggedModelTags: string;
+  loggedModelMetrics: string;
+  runModelOutputs: string;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -35,5 +40,10 @@ export function trackingTables(schema: string): TrackingTables {
     runInputs: table('run_inputs'),
     runInputTags: table('run_input_tags'),
     runEventOutbox: table('run_event_outbox'),
+    loggedModels: table('logged_models'),
+    loggedModelParams: table('logged_model_params'),
+    loggedModelTags: table('logged_model_tags'),
+    loggedModelMetrics: table('logged_model_metrics'),
+    runModelOutputs: table('run_model_outputs'),
   });
 }

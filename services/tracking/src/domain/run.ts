@@ -1,5 +1,6 @@
 import type { KeyValue } from './key-value';
 import type { LifecycleStage } from './lifecycle';
+import type { ModelMetricLink, ModelOutput } from './logged-model';
 
 export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -32,6 +33,8 @@ export interface Metric {
   /** Epoch milliseconds. */
   timestamp: number;
   step: number;
+  /** MLflow 3: the logged model this value is also recorded for, and the dataset it was measured on. */
+  model?: ModelMetricLink;
 }
 
 export interface Dataset {
@@ -48,13 +51,17 @@ export interface DatasetInput {
   tags: KeyValue[];
 }
 
-/** A run with the latest value of each metric, its params, tags and dataset inputs. */
+/**
+ * A run with the latest value of each metric, its params, tags, dataset inputs and the MLflow 3
+ * logged models it output.
+ */
 export interface Run {
   info: RunInfo;
   metrics: Metric[];
   params: KeyValue[];
   tags: KeyValue[];
   inputs: DatasetInput[];
+  outputs: ModelOutput[];
 }
 
 /** The tag MLflow keeps the run name in, next to the run's `run_name` attribute. */

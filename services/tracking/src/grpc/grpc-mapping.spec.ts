@@ -19,6 +19,7 @@ describe('gRPC mapping', () => {
     params: [{ key: 'model', value: 'xgb' }],
     tags: [{ key: 'team', value: 'risk' }],
     inputs: [],
+    outputs: [],
   };
 
   it('maps a run with maps for params and tags, leaving an unset end time out', () => {

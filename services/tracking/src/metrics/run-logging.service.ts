@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../domain/actor';
 import type { KeyValue } from '../domain/key-value';
+import { loggedModelNotFound } from '../domain/logged-model';
 import { type Metric, RUN_NAME_TAG } from '../domain/run';
 import { notFound } from '../domain/tracking-error';
 import { checkBatchLimits } from '../domain/validation/batch-limits';
 import { type RunDataBatch, validateRunData } from '../domain/validation/run-data';
 import { TrackingAudit } from '../audit/tracking-audit';
+import type { Connection } from '../database/statement';
 import { TrackingDatabase } from '../database/tracking-database';
+import { LoggedModelRepository } from '../logged-models/logged-model.repository';
 import { activeRun } from '../runs/run-guards';
 import { RunRepository } from '../runs/run.repository';
 import { LOGGED_MODELS_TAG, appendedHistory, parseModelJson } from './logged-model-record';
@@ -23,6 +26,7 @@ export class RunLoggingService {
     private readonly database: TrackingDatabase,
     private readonly runs: RunRepository,
     private readonly runData: RunDataRepository,
+    private readonly loggedModels: LoggedModelRepository,
     private readonly audit: TrackingAudit,
   ) {}
 
@@ -83,6 +87,7 @@ export class RunLoggingService {
       const { stage, conflicts } = await this.runData.writeBatch(tx, runId, batch, runName);
       activeRun(stage, runId);
       if (conflicts.length > 0) throw paramConflictError(runId, conflicts, single);
+      await this.logModelMetrics(tx, runId, batch.metrics);
       // One entry per request, holding counts rather than the values: a log-batch stays cheap.
       await this.audit.record(
         actor,
@@ -94,5 +99,15 @@ export class RunLoggingService {
         tx,
       );
     });
+  }
+
+  /** MLflow 3: metrics naming a `model_id` are recorded for that (existing) logged model too. */
+  private async logModelMetrics(tx: Connection, runId: string, metrics: readonly Metric[]): Promise<void> {
+    const modelIds = [...new Set(metrics.flatMap((m) => (m.model ? [m.model.modelId] : [])))];
+    if (modelIds.length === 0) return;
+    const found = new Set((await this.loggedModels.findMany(tx, modelIds)).map((m) => m.modelId));
+    const missing = modelIds.find((id) => !found.has(id));
+    if (missing !== undefined) throw loggedModelNotFound(missing);
+    await this.loggedModels.logMetrics(tx, runId, metrics);
   }
 }

@@ -12,13 +12,24 @@ export const RUN_STATUS_BY_NUMBER: readonly RunStatus[] = [
 ];
 export const VIEW_TYPE_BY_NUMBER: readonly ViewType[] = ['ACTIVE_ONLY', 'DELETED_ONLY', 'ALL'];
 
-/** A metric message: key, value and timestamp required, step 0 when absent. */
+/**
+ * A metric message: key, value and timestamp required, step 0 when absent; MLflow 3's
+ * `model_id` (with `dataset_name` / `dataset_digest`) links the value to a logged model too.
+ */
 export function metricOf(message: MlflowRequest): Metric {
+  const modelId = message.optionalString('model_id');
   return {
     key: message.requiredString('key'),
     value: message.requiredDouble('value'),
     timestamp: message.requiredInteger('timestamp'),
     step: message.optionalInteger('step') ?? 0,
+    ...(modelId && {
+      model: {
+        modelId,
+        datasetName: message.optionalString('dataset_name') ?? '',
+        datasetDigest: message.optionalString('dataset_digest') ?? '',
+      },
+    }),
   };
 }
 

@@ -28,6 +28,7 @@ describe('MLflow JSON', () => {
       params: [{ key: 'p', value: 'v' }],
       tags: [],
       inputs: [],
+      outputs: [],
     };
     expect(runJson(run)).toEqual({
       info: {
@@ -43,6 +44,7 @@ describe('MLflow JSON', () => {
       },
       data: { params: [{ key: 'p', value: 'v' }] },
       inputs: {},
+      outputs: {},
     });
   });
 });

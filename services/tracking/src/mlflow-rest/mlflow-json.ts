@@ -55,6 +55,12 @@ export function runJson(run: Run) {
       ...nonEmpty('tags', run.tags),
     },
     inputs: { ...nonEmpty('dataset_inputs', run.inputs.map(datasetInputJson)) },
+    outputs: {
+      ...nonEmpty(
+        'model_outputs',
+        run.outputs.map((o) => ({ model_id: o.modelId, step: o.step })),
+      ),
+    },
   };
 }
 

@@ -76,6 +76,16 @@ export class MlflowRequest {
     return number;
   }
 
+  /** A bool: JSON true/false, or "true"/"false" in a query string. */
+  optionalBoolean(name: string): boolean | undefined {
+    const value = this.single(name);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'boolean') return value;
+    if (this.fromQuery && typeof value === 'string' && /^(true|false)$/i.test(value))
+      return value.toLowerCase() === 'true';
+    throw invalidType(this.path(name), value);
+  }
+
   /** A repeated string field; in a query string, a parameter given once is a list of one. */
   stringList(name: string): string[] {
     const value = this.fields[name];

@@ -3,9 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from '@flywheel/access';
 import { CurrentPrincipal } from '@flywheel/service-kit';
 import { checkBatchRequestSize } from '../domain/validation/batch-limits';
+import { LoggedModelsService } from '../logged-models/logged-models.service';
 import { RunLoggingService } from '../metrics/run-logging.service';
 import { RunInputsService } from '../runs/run-inputs.service';
 import { httpActor } from './http-actor';
+import { modelOutputsOf } from './logged-model-inputs';
 import { MlflowExceptionFilter } from './mlflow-exception.filter';
 import { datasetInputsOf, metricOf } from './mlflow-inputs';
 import { MlflowRequest } from './mlflow-request';
@@ -18,6 +20,7 @@ export class RunLoggingController {
   constructor(
     private readonly logging: RunLoggingService,
     private readonly inputs: RunInputsService,
+    private readonly loggedModels: LoggedModelsService,
   ) {}
 
   @Post('log-batch')
@@ -88,6 +91,15 @@ export class RunLoggingController {
   async logInputs(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal) {
     const request = MlflowRequest.of(req);
     await this.inputs.logInputs(httpActor(principal, req), request.runId(), datasetInputsOf(request));
+    return {};
+  }
+
+  /** MLflow 3: the logged models a run produced (`mlflow.<flavor>.log_model` sends one). */
+  @Post('outputs')
+  @HttpCode(200)
+  async logOutputs(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal) {
+    const request = MlflowRequest.of(req);
+    await this.loggedModels.logOutputs(httpActor(principal, req), request.runId(), modelOutputsOf(request));
     return {};
   }
 }

@@ -2,8 +2,8 @@ import type { TrackingTables } from '../database/tracking-tables';
 import { RUN_INFO_COLUMNS } from './run.repository';
 
 /**
- * The select list of a complete run `r`: its info plus latest metrics, params, tags and dataset
- * inputs aggregated as JSON, so a page of runs is one statement and one round trip. Metric
+ * The select list of a complete run `r`: its info plus latest metrics, params, tags, dataset
+ * inputs and model outputs aggregated as JSON, so a page of runs is one statement and one round trip. Metric
  * values travel as text so NaN and infinities survive.
  */
 export function runDetailsColumns(t: TrackingTables): string {
@@ -19,5 +19,7 @@ export function runDetailsColumns(t: TrackingTables): string {
             FROM ${t.runInputTags} it WHERE it.run_id = i.run_id AND it.dataset_id = i.dataset_id))
          ORDER BY i.position)
        FROM ${t.runInputs} i JOIN ${t.datasets} d ON d.dataset_id = i.dataset_id
-       WHERE i.run_id = r.run_id) AS inputs`;
+       WHERE i.run_id = r.run_id) AS inputs,
+    (SELECT json_agg(json_build_array(o.model_id, o.step) ORDER BY o.step, o.model_id)
+       FROM ${t.runModelOutputs} o WHERE o.run_id = r.run_id) AS outputs`;
 }

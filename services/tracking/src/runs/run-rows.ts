@@ -10,6 +10,7 @@ export interface RunDetailsRow extends RunInfoRow {
   params: KeyValueRows;
   tags: KeyValueRows;
   inputs: DatasetRow[] | null;
+  outputs: [string, number][] | null;
 }
 
 export function runOf(row: RunDetailsRow): Run {
@@ -27,5 +28,6 @@ export function runOf(row: RunDetailsRow): Run {
       dataset: { name, digest, sourceType, source, schema, profile },
       tags: keyValuesOf(tags),
     })),
+    outputs: (row.outputs ?? []).map(([modelId, step]) => ({ modelId, step })),
   };
 }
