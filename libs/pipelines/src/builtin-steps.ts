@@ -23,7 +23,7 @@ export const BUILTIN_STEPS = {
   },
   evaluate: {
     requiredInputs: ['model_uri', 'dataset'],
-    optionalInputs: ['gates', 'baseline'],
+    optionalInputs: ['gates', 'baseline', 'run_id', 'model_name', 'version'],
     outputs: ['passed', 'metrics', 'report_uri'],
   },
   register: {

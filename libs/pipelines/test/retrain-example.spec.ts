@@ -22,10 +22,10 @@ describe('examples/retrain.yaml', () => {
     expect(pipeline.steps.map((step) => [step.name, step.dependsOn])).toEqual([
       ['validate-data', []],
       ['train', ['validate-data']],
-      ['evaluate', ['train']],
-      ['register', ['evaluate']],
-      ['deploy-canary', ['register']],
-      ['enroll-monitoring', ['register']],
+      ['register', ['train']],
+      ['evaluate', ['register']],
+      ['deploy-canary', ['evaluate']],
+      ['enroll-monitoring', ['evaluate']],
       ['promote', ['deploy-canary', 'enroll-monitoring']],
     ]);
     expect(pipeline.onExit?.task.kind).toBe('process');
@@ -34,25 +34,28 @@ describe('examples/retrain.yaml', () => {
     expect(pipeline.triggers.map((trigger) => trigger.kind)).toEqual(['event', 'schedule']);
   });
 
-  it('skips registration and everything after it when the model misses the quality bar, but still reports', () => {
+  it('skips the rollout and everything after it when the model fails its gates, but still reports', () => {
     if (!result.ok) throw new Error('invalid example');
     const { pipeline } = result;
-    let run: RunState = { params: { model_name: 'churn', dataset_uri: 's3://d', min_auc: 0.8 }, steps: {} };
-    const outputs: Record<string, Record<string, unknown>> = {
-      'validate-data': { dataset_uri: 's3://clean', dataset_hash: 'abc', row_count: 1000 },
-      train: { run_id: 'r1', model_uri: 's3://m' },
-      evaluate: { passed: true, metrics: { auc: 0.71 }, report_uri: 's3://r' },
+    let run: RunState = {
+      params: { model_name: 'churn', dataset: 'window:churn/last=7d', min_auc: 0.8 },
+      steps: {},
     };
-    for (const step of ['validate-data', 'train', 'evaluate']) {
+    const outputs: Record<string, Record<string, unknown>> = {
+      'validate-data': { dataset_uri: 'window:churn/0-1', dataset_hash: 'abc', row_count: 1000 },
+      train: { run_id: 'r1', model_uri: 's3://m' },
+      register: { version: 4 },
+      evaluate: { passed: false, metrics: { auc_roc: 0.71 }, report_uri: 's3://r' },
+    };
+    for (const step of ['validate-data', 'train', 'register', 'evaluate']) {
       const [start] = nextActions(pipeline, run, 0).start;
       expect(start?.step).toBe(step);
       run = recordSucceeded(recordStarted(run, step, 1, 0), step, outputs[step] as RunState['params'], 1);
     }
     const actions = nextActions(pipeline, run, 2);
     expect(actions.skip.map((skip) => [skip.step, skip.reason])).toEqual([
-      ['register', 'condition'],
-      ['deploy-canary', 'upstream'],
-      ['enroll-monitoring', 'upstream'],
+      ['deploy-canary', 'condition'],
+      ['enroll-monitoring', 'condition'],
       ['promote', 'upstream'],
     ]);
     expect(actions.exitHandler?.task).toMatchObject({

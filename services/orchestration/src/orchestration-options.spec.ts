@@ -8,7 +8,31 @@ describe('orchestrationOptionsFrom', () => {
       runsDir: '/var/flywheel/orchestration/runs',
       pollIntervalMs: 1000,
       leaseMs: 30000,
-      executor: { envAllowlist: ['LANG', 'LC_ALL', 'TZ'], outputLimitBytes: 65536, killGraceMs: 5000 },
+      executor: {
+        envAllowlist: ['LANG', 'LC_ALL', 'TZ'],
+        outputLimitBytes: 65536,
+        killGraceMs: 5000,
+        serviceEnv: {},
+      },
+      events: {
+        commandsTopic: 'flywheel.orchestration.commands.v1',
+        registryEventsTopic: 'flywheel.registry.events.v1',
+        deploymentsTopic: 'flywheel.deployment.events.v1',
+        consumerGroup: 'orchestration',
+      },
+    });
+  });
+
+  it('points processes and the built-in steps at the platform services', () => {
+    const ports = { tracking: { grpc: 5000, http: 5001 }, registry: { grpc: 50052, http: 8001 } };
+    const options = orchestrationOptionsFrom({ dataDir: '/d', ports } as never, {
+      FLYWHEEL_ORCHESTRATION_REGISTRY_TOKEN: 'fwk_x',
+    });
+    expect(options.registry).toEqual({ address: '127.0.0.1:50052', token: 'fwk_x' });
+    expect(options.executor.serviceEnv).toEqual({
+      MLFLOW_TRACKING_URI: 'http://127.0.0.1:5001',
+      FLYWHEEL_TRACKING_URL: 'http://127.0.0.1:5001',
+      FLYWHEEL_REGISTRY_ADDRESS: '127.0.0.1:50052',
     });
   });
 

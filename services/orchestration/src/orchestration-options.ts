@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type PlatformConfig, integerVariable, loadConfig } from '@flywheel/config';
+import { Topic } from '@flywheel/contracts';
 import { IDENTITY_SCHEMA } from '@flywheel/identity';
 import { ORCHESTRATION_SCHEMA } from './db/migrate-orchestration-schema';
 
@@ -19,6 +20,33 @@ export interface OrchestrationOptions {
   /** How long a run stays with the instance driving it without renewal (ms); another takes over after. */
   leaseMs: number;
   executor: ProcessExecutorOptions;
+  /** The model registry's gRPC API, for the register, deploy-canary and promote steps; without it they fail as not configured. */
+  registry?: { address: string; token?: string };
+  /**
+   * Kafka topics: commands and registry events trigger runs, deployment events carry traffic
+   * policies. Without it no trigger is consumed and no canary can be rolled out.
+   */
+  events?: EventOptions;
+  /** The data, training and evaluation steps: tracking's MLflow REST URL and the ClickHouse database of contract 1. */
+  ml?: { trackingUrl: string; trackingToken?: string; clickhouseDatabase: string };
+  /** The Kubernetes API for `kubernetes` steps; without it they fail, saying no cluster is configured. */
+  kubernetes?: KubernetesOptions;
+}
+
+export interface KubernetesOptions {
+  /** API server base URL, `https://…`. */
+  apiUrl: string;
+  namespace: string;
+  /** Service account bearer token. A private cluster CA goes in NODE_EXTRA_CA_CERTS. */
+  token: string;
+}
+
+export interface EventOptions {
+  commandsTopic: string;
+  registryEventsTopic: string;
+  deploymentsTopic: string;
+  /** Consumer group shared by the replicas: a command is handled by one, and deduplicated by key. */
+  consumerGroup: string;
 }
 
 export interface ProcessExecutorOptions {
@@ -28,6 +56,12 @@ export interface ProcessExecutorOptions {
   outputLimitBytes: number;
   /** Time between SIGTERM and SIGKILL when an attempt times out (ms). */
   killGraceMs: number;
+  /**
+   * Where the platform's services are, given to every process (a step's own `env` may override):
+   * `MLFLOW_TRACKING_URI`, `FLYWHEEL_TRACKING_URL`, `FLYWHEEL_REGISTRY_ADDRESS`, `FLYWHEEL_CLICKHOUSE_URL`,
+   * `FLYWHEEL_CLICKHOUSE_DATABASE`. Addresses only, never credentials.
+   */
+  serviceEnv?: Readonly<Record<string, string>>;
 }
 
 /** Host variables a process step inherits by default: locale and time zone, nothing secret. */
@@ -60,6 +94,23 @@ const orchestrationVariables = z.object({
     max: 600_000,
     what: 'a grace period in ms',
   }),
+  FLYWHEEL_ORCHESTRATION_REGISTRY_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+    .optional(),
+  FLYWHEEL_ORCHESTRATION_REGISTRY_TOKEN: z.string().min(1).optional(),
+  FLYWHEEL_ORCHESTRATION_TRACKING_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FLYWHEEL_ORCHESTRATION_TRACKING_TOKEN: z.string().min(1).optional(),
+  FLYWHEEL_CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .default('flywheel'),
+  FLYWHEEL_ORCHESTRATION_KUBERNETES_API: z.url({ protocol: /^https$/ }).optional(),
+  FLYWHEEL_ORCHESTRATION_KUBERNETES_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+    .default('default'),
+  FLYWHEEL_ORCHESTRATION_KUBERNETES_TOKEN: z.string().min(1).optional(),
   FLYWHEEL_ORCHESTRATION_ENV_ALLOWLIST: z
     .string()
     .optional()
@@ -82,10 +133,16 @@ const orchestrationVariables = z.object({
  * on top of the platform configuration, whose data directory holds the runs' working directories.
  */
 export function orchestrationOptionsFrom(
-  config: Pick<PlatformConfig, 'dataDir'>,
+  config: Pick<PlatformConfig, 'dataDir'> & Partial<Pick<PlatformConfig, 'ports'>>,
   env: NodeJS.ProcessEnv = process.env,
 ): OrchestrationOptions {
   const variables = loadConfig(orchestrationVariables, env);
+  const registryAddress =
+    variables.FLYWHEEL_ORCHESTRATION_REGISTRY_ADDRESS ??
+    (config.ports ? `127.0.0.1:${config.ports.registry.grpc}` : undefined);
+  const trackingUrl =
+    variables.FLYWHEEL_ORCHESTRATION_TRACKING_URL ??
+    (config.ports ? `http://127.0.0.1:${config.ports.tracking.http}` : undefined);
   return {
     schema: ORCHESTRATION_SCHEMA,
     auditSchema: IDENTITY_SCHEMA,
@@ -96,6 +153,41 @@ export function orchestrationOptionsFrom(
       envAllowlist: variables.FLYWHEEL_ORCHESTRATION_ENV_ALLOWLIST,
       outputLimitBytes: variables.FLYWHEEL_ORCHESTRATION_OUTPUT_LIMIT_BYTES,
       killGraceMs: variables.FLYWHEEL_ORCHESTRATION_KILL_GRACE_MS,
+      serviceEnv: {
+        ...(trackingUrl && { MLFLOW_TRACKING_URI: trackingUrl, FLYWHEEL_TRACKING_URL: trackingUrl }),
+        ...(registryAddress && { FLYWHEEL_REGISTRY_ADDRESS: registryAddress }),
+      },
+    },
+    ...(registryAddress && {
+      registry: {
+        address: registryAddress,
+        ...(variables.FLYWHEEL_ORCHESTRATION_REGISTRY_TOKEN && {
+          token: variables.FLYWHEEL_ORCHESTRATION_REGISTRY_TOKEN,
+        }),
+      },
+    }),
+    ...(trackingUrl && {
+      ml: {
+        trackingUrl,
+        clickhouseDatabase: variables.FLYWHEEL_CLICKHOUSE_DATABASE,
+        ...(variables.FLYWHEEL_ORCHESTRATION_TRACKING_TOKEN && {
+          trackingToken: variables.FLYWHEEL_ORCHESTRATION_TRACKING_TOKEN,
+        }),
+      },
+    }),
+    ...(variables.FLYWHEEL_ORCHESTRATION_KUBERNETES_API &&
+      variables.FLYWHEEL_ORCHESTRATION_KUBERNETES_TOKEN && {
+        kubernetes: {
+          apiUrl: variables.FLYWHEEL_ORCHESTRATION_KUBERNETES_API,
+          namespace: variables.FLYWHEEL_ORCHESTRATION_KUBERNETES_NAMESPACE,
+          token: variables.FLYWHEEL_ORCHESTRATION_KUBERNETES_TOKEN,
+        },
+      }),
+    events: {
+      commandsTopic: Topic.OrchestrationCommands,
+      registryEventsTopic: Topic.RegistryEvents,
+      deploymentsTopic: Topic.DeploymentEvents,
+      consumerGroup: 'orchestration',
     },
   };
 }

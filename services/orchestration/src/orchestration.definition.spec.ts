@@ -18,7 +18,7 @@ describe('orchestrationService', () => {
     expect(definition.http).toBeUndefined();
   });
 
-  it('lets only admins define pipelines, scientists trigger them and viewers read them', () => {
+  it('lets only admins define pipelines, scientists start and cancel runs, and viewers read them', () => {
     const service = '/flywheel.orchestration.v1.OrchestrationService';
     expect(ORCHESTRATION_ROUTES).toEqual({
       [`grpc:${service}/RegisterPipeline`]: 'pipelines.define',
@@ -26,6 +26,9 @@ describe('orchestrationService', () => {
       [`grpc:${service}/ListPipelines`]: 'pipelines.read',
       [`grpc:${service}/TriggerPipeline`]: 'pipelines.trigger',
       [`grpc:${service}/GetRun`]: 'pipelines.read',
+      [`grpc:${service}/StartRun`]: 'pipelines.trigger',
+      [`grpc:${service}/CancelRun`]: 'pipelines.trigger',
+      [`grpc:${service}/ListRuns`]: 'pipelines.read',
     });
   });
 });

@@ -1,5 +1,8 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { AUDIT_LOG, PG_POOL } from '@flywheel/platform';
+import type { ClickHouseClient } from '@flywheel/clickhouse';
+import { ARTIFACT_STORE, AUDIT_LOG, CLICKHOUSE, EVENT_BUS, PG_POOL } from '@flywheel/platform';
+import type { ArtifactStore } from '@flywheel/storage';
+import type { EventBus } from '@flywheel/kafka';
 import type { PgPool } from '@flywheel/postgres';
 import { ReadinessProbe } from '@flywheel/service-kit';
 import type { AuditTrail } from './audit-trail';
@@ -26,8 +29,9 @@ const fromComponents = <T>(
 /**
  * Orchestration: admin-registered pipeline definitions (immutable versions), runs triggered
  * over gRPC with durable state in PostgreSQL, driven by `nextActions` from @flywheel/pipelines
- * and resumed after a restart, and the `process` step executor (no shell, minimal env).
- * Needs the platform tokens PG_POOL and AUDIT_LOG, and `PlatformResources` (readiness).
+ * and resumed after a restart; step executors (process, built-in, kubernetes), the canary
+ * controller and triggers (commands, registry events, schedules). Needs the platform tokens
+ * PG_POOL and AUDIT_LOG, EVENT_BUS with `events`, CLICKHOUSE and ARTIFACT_STORE with `ml`.
  */
 @Module({})
 export class OrchestrationModule {
@@ -48,9 +52,21 @@ export class OrchestrationModule {
         {
           provide: OrchestrationComponents,
           // AUDIT_LOG is the platform's AuditLogRepository (identity schema, migrated on first use).
-          inject: [OrchestrationDatabase, AUDIT_LOG],
-          useFactory: (database: OrchestrationDatabase, audit: AuditTrail) =>
-            new OrchestrationComponents(database, audit, options),
+          // The bus, ClickHouse and the artifact store are opened only when configured for.
+          inject: [
+            OrchestrationDatabase,
+            AUDIT_LOG,
+            ...(options.events ? [EVENT_BUS] : []),
+            ...(options.ml ? [CLICKHOUSE, ARTIFACT_STORE] : []),
+          ],
+          useFactory: (database: OrchestrationDatabase, audit: AuditTrail, ...rest: unknown[]) => {
+            const [bus, clickhouse, store] = options.events ? rest : [undefined, ...rest];
+            return new OrchestrationComponents(database, audit, options, {
+              bus: bus as EventBus | undefined,
+              clickhouse: clickhouse as ClickHouseClient | undefined,
+              store: store as ArtifactStore | undefined,
+            });
+          },
         },
         fromComponents(DefinitionsService, (c) => c.definitions),
         fromComponents(RunsService, (c) => c.runs),

@@ -14,6 +14,9 @@ const GRPC_ACTIONS: Record<OrchestrationMethod, Action> = {
   listPipelines: 'pipelines.read',
   triggerPipeline: 'pipelines.trigger',
   getRun: 'pipelines.read',
+  startRun: 'pipelines.trigger',
+  cancelRun: 'pipelines.trigger',
+  listRuns: 'pipelines.read',
 };
 
 const SERVICE_PATH = `/${orchestrationV1.FLYWHEEL_ORCHESTRATION_V1_PACKAGE_NAME}.${orchestrationV1.ORCHESTRATION_SERVICE_NAME}`;

@@ -1,16 +1,19 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { RunEngine } from './runs/run-engine';
+import { OrchestrationComponents } from './orchestration-components';
 
-/** Runs the run engine for the life of the app; on shutdown it hands its runs over to the next instance. */
+/**
+ * Runs the run engine, the canary controller, schedules and trigger consumers for the life of
+ * the app; on shutdown consumers stop first and the engine hands its runs over to the next instance.
+ */
 @Injectable()
 export class RunEngineLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(private readonly engine: RunEngine) {}
+  constructor(private readonly components: OrchestrationComponents) {}
 
-  onApplicationBootstrap(): void {
-    this.engine.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.components.start();
   }
 
   onModuleDestroy(): Promise<void> {
-    return this.engine.stop();
+    return this.components.stop();
   }
 }

@@ -20,22 +20,33 @@ describe('OrchestrationService requests, as loaded from the proto', () => {
     return [...type.field.map((field) => field.name), ...(type.nestedType ?? []).flatMap(fieldNames)];
   }
 
-  it('has the five methods, none of whose requests has a field naming a command, argv, image, env, shell or working dir', () => {
+  it('has the eight methods, none of whose requests has a field naming a command, argv, image, env, shell or working dir', () => {
     expect(Object.keys(service).sort()).toEqual([
+      'CancelRun',
       'GetPipeline',
       'GetRun',
       'ListPipelines',
+      'ListRuns',
       'RegisterPipeline',
+      'StartRun',
       'TriggerPipeline',
     ]);
     const fields = Object.values(service).flatMap((method) => fieldNames(method.requestType.type));
     expect(fields.sort()).toEqual([
       'key',
+      'key',
+      'limit',
+      'name',
       'name',
       'name',
       'params',
+      'params',
+      'pipelineName',
+      'runId',
       'runId',
       'value',
+      'value',
+      'version',
       'version',
       'version',
       'yaml',

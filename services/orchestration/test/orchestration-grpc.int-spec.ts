@@ -197,7 +197,7 @@ describe('OrchestrationService over gRPC, authentication on', () => {
     });
   });
 
-  it('fails a built-in step with the reason instead of pretending it ran', async () => {
+  it('fails a built-in step this orchestrator has no handler for, with the reason, instead of pretending it ran', async () => {
     const yaml =
       'apiVersion: flywheel/v1\nkind: Pipeline\nname: builtin\nsteps:\n  - name: train\n    uses: train\n    with: { dataset: s3://d }\n';
     await call('registerPipeline', { yaml }, world.tokens.admin);
@@ -207,7 +207,7 @@ describe('OrchestrationService over gRPC, authentication on', () => {
     expect(run.status).toBe(orchestrationV1.RunStatus.FAILED);
     expect(run.steps[0]).toMatchObject({
       status: 'failed',
-      message: 'built-in step train is not executable by this orchestrator version',
+      message: 'built-in step train is not configured on this orchestrator',
     });
   });
 
@@ -248,5 +248,85 @@ describe('OrchestrationService over gRPC, authentication on', () => {
     expect((await call('getRun', { runId: replacement }, world.tokens.viewer)).run!.status).toBe(
       orchestrationV1.RunStatus.RUNNING,
     );
+  });
+
+  it('starts, lists and cancels runs over StartRun / ListRuns / CancelRun; a viewer cannot cancel, a finished run cannot be cancelled', async () => {
+    const hang = "require('fs').writeFileSync('started', ''); setInterval(() => {}, 1000)";
+    await call('registerPipeline', { yaml: nodeStepPipeline('cancellable', hang) }, world.tokens.admin);
+    const { runId } = await call('startRun', { name: 'cancellable' }, world.tokens.scientist);
+    await waitFor(() => existsSync(join(runDir(runId), 'started')));
+    const { runs } = await call('listRuns', { pipelineName: 'cancellable' }, world.tokens.viewer);
+    expect(runs.map((run) => [run.runId, run.status])).toEqual([[runId, orchestrationV1.RunStatus.RUNNING]]);
+
+    await expect(call('cancelRun', { runId }, world.tokens.viewer)).rejects.toMatchObject({
+      code: GrpcStatus.PERMISSION_DENIED,
+    });
+    await call('cancelRun', { runId }, world.tokens.scientist);
+    expect(await finishedRun(runId)).toMatchObject({
+      status: orchestrationV1.RunStatus.CANCELLED,
+      steps: [expect.objectContaining({ status: 'cancelled' })],
+    });
+    await expect(call('cancelRun', { runId }, world.tokens.scientist)).rejects.toMatchObject({
+      code: GrpcStatus.FAILED_PRECONDITION,
+      details: expect.stringContaining('already ended (cancelled)'),
+    });
+    await expect(call('listRuns', { limit: 5000 }, world.tokens.viewer)).rejects.toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+    });
+  });
+
+  it("reports a step's outputs: what a process wrote to FLYWHEEL_OUTPUTS", async () => {
+    const yaml = nodeStepPipeline(
+      'outputs',
+      "require('fs').writeFileSync(process.env.FLYWHEEL_OUTPUTS, JSON.stringify({ rows: 42 }))",
+    );
+    await call('registerPipeline', { yaml }, world.tokens.admin);
+    const run = await finishedRun(
+      (await call('startRun', { name: 'outputs' }, world.tokens.scientist)).runId,
+    );
+    expect(run.steps[0]).toMatchObject({ status: 'succeeded', outputsJson: '{"rows":42}' });
+  });
+
+  it("reuses a cache: true step's outputs in a later run with the same inputs instead of running it again", async () => {
+    const counter = join(world.dataDir, `cache-${uniqueName('count')}`);
+    const script = `require('fs').appendFileSync(${JSON.stringify(counter)}, 'x'); require('fs').writeFileSync(process.env.FLYWHEEL_OUTPUTS, JSON.stringify({ built: process.argv[1] }))`;
+    const yaml = `${nodeStepPipeline('cached', script, { args: ['${{ params.input }}'], params: 'params:\n  input: { type: string }' })}    cache: true\n`;
+    await call('registerPipeline', { yaml }, world.tokens.admin);
+    const start = async (input: string) =>
+      finishedRun(
+        (await call('startRun', { name: 'cached', params: { input } }, world.tokens.scientist)).runId,
+      );
+    expect((await start('a')).steps[0]).toMatchObject({ status: 'succeeded', outputsJson: '{"built":"a"}' });
+    expect((await start('a')).steps[0]).toMatchObject({ status: 'cached', outputsJson: '{"built":"a"}' });
+    expect((await start('b')).steps[0]).toMatchObject({ status: 'succeeded', outputsJson: '{"built":"b"}' });
+    expect(readFileSync(counter, 'utf8')).toBe('xx');
+  });
+
+  it("fires a due schedule trigger once, with the trigger's params, however many polls follow", async () => {
+    // Daily at the minute three minutes ago: due once now, next due tomorrow.
+    const due = new Date(Date.now() - 180_000);
+    const yaml = `${nodeStepPipeline('scheduled', WRITE_ARG_TO_FILE, {
+      args: ['scheduled.txt', '${{ params.label }}'],
+      params: 'params:\n  label: { type: string, default: manual }',
+    })}triggers:\n  - schedule: '${due.getUTCMinutes()} ${due.getUTCHours()} * * *'\n    params: { label: from-cron }\n`;
+    await call('registerPipeline', { yaml }, world.tokens.admin);
+    // As if registered five minutes ago, before the firing time.
+    await world.pool.query(
+      `UPDATE "${world.options.schema}".pipeline_definitions SET registered_at = now() - interval '5 minutes' WHERE name = 'scheduled'`,
+    );
+    const runs = `SELECT id, triggered_by FROM "${world.options.schema}".runs WHERE pipeline_name = 'scheduled'`;
+    const [run] = await waitFor(async () => {
+      const { rows } = await world.pool.query<{ id: string; triggered_by: string }>(runs);
+      return rows.length > 0 && rows;
+    });
+    expect(run!.triggered_by).toBe('orchestration-scheduler');
+    const finished = await finishedRun(run!.id);
+    expect(finished.status).toBe(orchestrationV1.RunStatus.SUCCEEDED);
+    expect(readFileSync(join(runDir(run!.id), 'scheduled.txt'), 'utf8')).toBe('from-cron');
+    const { rows: firings } = await world.pool.query<{ key: string }>(
+      `SELECT key FROM "${world.options.schema}".processed_triggers WHERE key LIKE 'schedule:scheduled:0:%'`,
+    );
+    expect(firings).toHaveLength(1);
+    expect((await world.pool.query(runs)).rows).toHaveLength(1);
   });
 });

@@ -22,7 +22,7 @@ import { testStack, uniqueName } from '@flywheel/testing';
 import { orchestrationService } from '../src/orchestration.definition';
 import type { OrchestrationOptions } from '../src/orchestration-options';
 
-const PEPPER = 'orchestration-test-pepper-0123';
+export const PEPPER = 'orchestration-test-pepper-0123';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -83,13 +83,20 @@ export async function createWorld(
 /** One orchestrator instance (its own Nest app and PlatformResources) with authentication on. */
 export interface Orchestrator {
   grpc: OrchestrationStub;
+  /** The instance's platform resources (its chDB, artifact store), for seeding data. */
+  resources: PlatformResources;
   stop(): Promise<void>;
 }
 
-export async function startOrchestrator(world: OrchestrationWorld): Promise<Orchestrator> {
+export async function startOrchestrator(
+  world: OrchestrationWorld,
+  env: Record<string, string> = {},
+): Promise<Orchestrator> {
   const grpcPort = await freePort();
   const config = loadPlatformConfig({
+    ...env,
     FLYWHEEL_DATABASE_URL: testStack().databaseUrl,
+    FLYWHEEL_KAFKA_BROKERS: testStack().kafkaBrokers.join(','),
     FLYWHEEL_DATA_DIR: world.dataDir,
     FLYWHEEL_ORCHESTRATION_GRPC_PORT: String(grpcPort),
   });
@@ -109,6 +116,7 @@ export async function startOrchestrator(world: OrchestrationWorld): Promise<Orch
   const grpc = orchestrationStub(`127.0.0.1:${grpcPort}`);
   return {
     grpc,
+    resources,
     stop: async () => {
       grpc.close();
       await host.stop();

@@ -13,6 +13,10 @@ export class OrchestrationDatabase {
   readonly definitions: string;
   readonly runs: string;
   readonly attempts: string;
+  readonly rollouts: string;
+  readonly processedTriggers: string;
+  readonly stepCache: string;
+  readonly runEvents: string;
 
   constructor(
     readonly pool: PgPool,
@@ -26,6 +30,10 @@ export class OrchestrationDatabase {
     this.definitions = `"${schema}".pipeline_definitions`;
     this.runs = `"${schema}".runs`;
     this.attempts = `"${schema}".step_attempts`;
+    this.rollouts = `"${schema}".rollouts`;
+    this.processedTriggers = `"${schema}".processed_triggers`;
+    this.stepCache = `"${schema}".step_cache`;
+    this.runEvents = `"${schema}".run_events`;
   }
 
   /** Runs `work` in one transaction; rolls back and rethrows when it throws. */

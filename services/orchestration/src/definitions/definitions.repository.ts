@@ -46,8 +46,8 @@ export class DefinitionsRepository {
   }
 
   /** The latest version of every pipeline, by name. */
-  async listLatest(): Promise<StoredDefinition[]> {
-    const { rows } = await this.database.pool.query<DefinitionRow>(
+  async listLatest(runner: SqlRunner = this.database.pool): Promise<StoredDefinition[]> {
+    const { rows } = await runner.query<DefinitionRow>(
       `SELECT DISTINCT ON (name) ${DEFINITION_COLUMNS} FROM ${this.database.definitions} ORDER BY name, version DESC`,
     );
     return rows.map(storedDefinitionOf);

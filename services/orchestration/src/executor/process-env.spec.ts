@@ -1,6 +1,12 @@
 import { processEnv } from './process-env';
 
-const run = { runId: 'r1', step: 'train', attempt: 2, workDir: '/data/runs/r1' };
+const run = {
+  runId: 'r1',
+  step: 'train',
+  attempt: 2,
+  workDir: '/data/runs/r1',
+  outputsFile: '/data/runs/r1/.outputs/train.2.json',
+};
 
 describe('processEnv', () => {
   const host = {
@@ -18,6 +24,7 @@ describe('processEnv', () => {
       FLYWHEEL_STEP: 'train',
       FLYWHEEL_ATTEMPT: '2',
       FLYWHEEL_RUN_DIR: '/data/runs/r1',
+      FLYWHEEL_OUTPUTS: '/data/runs/r1/.outputs/train.2.json',
     });
   });
 

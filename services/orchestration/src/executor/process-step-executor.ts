@@ -5,36 +5,24 @@ import { formatDuration, type ProcessTask } from '@flywheel/pipelines';
 import type { ProcessExecutorOptions } from '../orchestration-options';
 import { OutputTail } from './output-tail';
 import { processEnv } from './process-env';
+import { readStepOutputs } from './step-outputs-file';
+import type { StepAttempt, StepLaunch, StepOutcome } from './step-executor';
 
-/** How an attempt ended. */
-export interface ProcessOutcome {
-  succeeded: boolean;
-  /** Why it failed; empty when it succeeded. */
-  message: string;
-  exitCode: number | undefined;
-  outputTail: string;
-}
+/** How a process attempt ended. */
+export type ProcessOutcome = StepOutcome;
 
 /** A running attempt: its outcome, and a way to stop it early (SIGTERM, then SIGKILL). */
-export interface ProcessAttempt {
-  readonly outcome: Promise<ProcessOutcome>;
-  stop(): void;
-}
+export type ProcessAttempt = StepAttempt;
 
-export interface ProcessLaunch {
-  runId: string;
-  step: string;
-  attempt: number;
-  /** Resolved by `nextActions`: placeholders in args and env already rendered, one string per argv element. */
-  task: ProcessTask;
-  timeoutMs: number | undefined;
-}
+/** Resolved by `nextActions`: placeholders in args and env already rendered, one string per argv element. */
+export type ProcessLaunch = StepLaunch<ProcessTask>;
 
 /**
  * Runs a `process` step of a registered definition: `command` with `args` as the argv, with no
  * shell (so a parameter value is one argument, whatever characters it holds), a minimal
  * environment, and a working directory of its own under the run's directory. The step's timeout
  * sends SIGTERM, then SIGKILL after the grace period; output is kept up to the size cap.
+ * A process that exits 0 may leave its outputs as a JSON object in the file `FLYWHEEL_OUTPUTS`.
  */
 export class ProcessStepExecutor {
   constructor(
@@ -51,7 +39,14 @@ export class ProcessStepExecutor {
   start(launch: ProcessLaunch): ProcessAttempt {
     const workDir = this.runDir(launch.runId);
     mkdirSync(workDir, { recursive: true });
-    const env = processEnv(this.hostEnv, this.options.envAllowlist, launch.task.env, { ...launch, workDir });
+    const outputsFile = join(workDir, '.outputs', `${launch.step}.${launch.attempt}.json`);
+    mkdirSync(join(workDir, '.outputs'), { recursive: true });
+    const env = processEnv(
+      this.hostEnv,
+      this.options.envAllowlist,
+      { ...this.options.serviceEnv, ...launch.task.env },
+      { ...launch, workDir, outputsFile },
+    );
     const child = spawn(launch.task.command, [...launch.task.args], {
       cwd: workDir,
       env,
@@ -100,8 +95,14 @@ export class ProcessStepExecutor {
             exitCode,
             outputTail,
           });
-        else if (code === 0) resolve({ succeeded: true, message: '', exitCode, outputTail });
-        else
+        else if (code === 0) {
+          const outputs = readStepOutputs(outputsFile);
+          resolve(
+            outputs.ok
+              ? { succeeded: true, message: '', exitCode, outputTail, outputs: outputs.value }
+              : { succeeded: false, message: outputs.error, exitCode, outputTail, retryable: false },
+          );
+        } else
           resolve({
             succeeded: false,
             message: code === null ? `killed by ${signal}` : `exited with code ${code}`,

@@ -48,6 +48,7 @@ export function runToWire(run: StoredRun, attempts: readonly AttemptRecord[]): o
         outputTail: attempt?.attempt === state.attempts ? attempt.outputTail : '',
         startedAtMs: state.startedAt ?? 0,
         finishedAtMs: state.finishedAt ?? 0,
+        outputsJson: JSON.stringify(state.outputs ?? {}),
       };
     }),
   };

@@ -8,7 +8,11 @@ import { CurrentPrincipal } from '@flywheel/service-kit';
 import type { Caller } from '../audit-trail';
 import { DefinitionsService } from '../definitions/definitions.service';
 import { RunsService } from '../runs/runs.service';
+import { invalidArgument } from '../orchestration-error';
 import { grpcCall } from './grpc-errors';
+
+const DEFAULT_LIST_RUNS = 100;
+const MAX_LIST_RUNS = 1_000;
 import { definitionToWire, runToWire } from './grpc-wire';
 
 /**
@@ -60,6 +64,44 @@ export class OrchestrationGrpcController {
         request.params,
       ),
     }));
+  }
+
+  startRun(
+    @Payload() request: orchestrationV1.StartRunRequest,
+    @Ctx() metadata: Metadata,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<orchestrationV1.StartRunResponse> {
+    return grpcCall(async () => ({
+      runId: await this.runs.trigger(
+        callerOf(principal, metadata),
+        request.name,
+        request.version,
+        request.params,
+      ),
+    }));
+  }
+
+  cancelRun(
+    @Payload() request: orchestrationV1.CancelRunRequest,
+    @Ctx() metadata: Metadata,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<orchestrationV1.CancelRunResponse> {
+    return grpcCall(async () => {
+      await this.runs.cancel(callerOf(principal, metadata), request.runId);
+      return {};
+    });
+  }
+
+  listRuns(@Payload() request: orchestrationV1.ListRunsRequest): Promise<orchestrationV1.ListRunsResponse> {
+    return grpcCall(async () => {
+      if (request.limit < 0 || request.limit > MAX_LIST_RUNS)
+        throw invalidArgument(`limit must be between 0 and ${MAX_LIST_RUNS}, got ${request.limit}`);
+      const runs = await this.runs.list({
+        ...(request.pipelineName !== '' && { pipelineName: request.pipelineName }),
+        limit: request.limit === 0 ? DEFAULT_LIST_RUNS : request.limit,
+      });
+      return { runs: runs.map((run) => runToWire(run, [])) };
+    });
   }
 
   getRun(@Payload() request: orchestrationV1.GetRunRequest): Promise<orchestrationV1.GetRunResponse> {

@@ -28,6 +28,7 @@ describe('planRun', () => {
         step: 'first',
         attempt: 1,
         timeoutMs: 5000,
+        retryLimit: 0,
         task: {
           kind: 'process',
           command: '/usr/bin/tool',
@@ -68,8 +69,8 @@ describe('planRun', () => {
     ]);
   });
 
-  it('fails built-in and kubernetes steps with the precise reason, skips what depends on them, and fails the run', () => {
-    const notYet = pipeline(`steps:
+  it('launches built-in and kubernetes steps like process steps, with their timeout and retry limit, and holds back what depends on them', () => {
+    const mixed = pipeline(`steps:
   - name: train
     uses: train
     with: { dataset: s3://d }
@@ -79,17 +80,36 @@ describe('planRun', () => {
     depends_on: train
     process: { command: /usr/bin/tool }
 `);
-    const plan = planRun(notYet, { params: {}, steps: {} }, 1000, nobodyWatching);
-    expect(plan.state.steps.train).toMatchObject({
-      status: 'failed',
-      message: 'built-in step train is not executable by this orchestrator version',
-    });
-    expect(plan.state.steps.job).toMatchObject({
-      status: 'failed',
-      message: 'kubernetes steps are not executable by this orchestrator version',
-    });
-    expect(plan.state.steps.after).toMatchObject({ status: 'skipped' });
-    expect(plan.launches).toEqual([]);
-    expect(plan.status).toBe('failed');
+    const plan = planRun(mixed, { params: {}, steps: {} }, 1000, nobodyWatching);
+    expect(plan.launches).toMatchObject([
+      { step: 'train', attempt: 1, task: { kind: 'builtin', uses: 'train' }, retryLimit: 0 },
+      { step: 'job', attempt: 1, task: { kind: 'kubernetes', image: 'busybox' }, retryLimit: 0 },
+    ]);
+    expect(plan.state.steps.train).toMatchObject({ status: 'running' });
+    expect(plan.state.steps.after).toBeUndefined();
+    expect(plan.status).toBe('running');
+  });
+
+  it('records a cache: true step whose key has stored outputs as cached, without launching it, and starts what depends on it', () => {
+    const cachedPipeline = pipeline(`steps:
+  - name: build
+    cache: true
+    process: { command: /usr/bin/build }
+  - name: after
+    depends_on: build
+    process: { command: /usr/bin/tool }
+`);
+    const first = planRun(cachedPipeline, { params: {}, steps: {} }, 1000, nobodyWatching);
+    const key = first.launches[0]!.cacheKey!;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const plan = planRun(
+      cachedPipeline,
+      { params: {}, steps: {} },
+      1000,
+      nobodyWatching,
+      new Map([[key, { artifact: 'a.tar' }]]),
+    );
+    expect(plan.state.steps.build).toMatchObject({ status: 'cached', outputs: { artifact: 'a.tar' } });
+    expect(plan.launches.map((launch) => launch.step)).toEqual(['after']);
   });
 });

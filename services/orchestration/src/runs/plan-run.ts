@@ -1,11 +1,13 @@
 import {
   type Pipeline,
-  type ProcessTask,
   type RunState,
   type RunStatus,
   type StartStep,
+  type Step,
+  type Value,
   type StepTask,
   nextActions,
+  recordCached,
   recordCancelled,
   recordDecisions,
   recordFailed,
@@ -14,12 +16,15 @@ import {
   stepStateOf,
 } from '@flywheel/pipelines';
 
-/** A process attempt to launch once the state that records it as running is committed. */
+/** An attempt to launch once the state that records it as running is committed. */
 export interface PlannedLaunch {
   step: string;
   attempt: number;
-  task: ProcessTask;
+  task: StepTask;
   timeoutMs: number | undefined;
+  retryLimit: number;
+  /** Set for `cache: true` steps: the outputs are stored under it when the attempt succeeds. */
+  cacheKey?: string;
 }
 
 export interface RunPlan {
@@ -28,18 +33,6 @@ export interface RunPlan {
   launches: PlannedLaunch[];
   /** Running attempts to stop (the run is being cancelled), by `step/attempt` key. */
   stops: string[];
-}
-
-/** Why a step this orchestrator version cannot execute fails; `undefined` for a process step. */
-export function notExecutableReason(task: StepTask): string | undefined {
-  switch (task.kind) {
-    case 'process':
-      return undefined;
-    case 'builtin':
-      return `built-in step ${task.uses} is not executable by this orchestrator version`;
-    case 'kubernetes':
-      return 'kubernetes steps are not executable by this orchestrator version';
-  }
 }
 
 export const attemptKey = (step: string, attempt: number): string => `${step}/${attempt}`;
@@ -51,8 +44,9 @@ const MAX_ROUNDS = 2_000;
 /**
  * Applies everything a run needs now, from `nextActions`, until nothing more changes:
  * an attempt recorded running that this instance is not watching (`isWatched`) was interrupted
- * and fails (its retry policy decides what follows); steps start (processes are launched by the
- * caller after commit; other kinds fail at once with the reason); cancellations of running
+ * and fails (its retry policy decides what follows); steps start (launched by the caller after
+ * commit, every kind through its executor), or, for a `cache: true` step whose key is in
+ * `cached`, are recorded cached with the stored outputs; cancellations of running
  * attempts are stopped. Timeouts of watched attempts are the executor's own.
  */
 export function planRun(
@@ -60,6 +54,7 @@ export function planRun(
   initial: RunState,
   now: number,
   isWatched: (key: string) => boolean,
+  cached: ReadonlyMap<string, Readonly<Record<string, Value>>> = new Map(),
 ): RunPlan {
   const launches: PlannedLaunch[] = [];
   const stops: string[] = [];
@@ -70,21 +65,23 @@ export function planRun(
       state = recordFailed(state, step.name, now, { message: INTERRUPTED });
     }
   }
-  const timeoutOf = (name: string): number | undefined =>
-    (pipeline.onExit?.name === name ? pipeline.onExit : pipeline.steps.find((step) => step.name === name))
-      ?.timeoutMs;
+  const stepNamed = (name: string): Step | undefined =>
+    pipeline.onExit?.name === name ? pipeline.onExit : pipeline.steps.find((step) => step.name === name);
   const start = (action: StartStep): void => {
+    const hit = action.cacheKey === undefined ? undefined : cached.get(action.cacheKey);
+    if (hit) {
+      state = recordCached(state, action.step, hit, now);
+      return;
+    }
     state = recordStarted(state, action.step, action.attempt, now);
-    const reason = notExecutableReason(action.task);
-    if (reason !== undefined)
-      state = recordFailed(state, action.step, now, { message: reason, retryable: false });
-    else if (action.task.kind === 'process')
-      launches.push({
-        step: action.step,
-        attempt: action.attempt,
-        task: action.task,
-        timeoutMs: timeoutOf(action.step),
-      });
+    launches.push({
+      step: action.step,
+      attempt: action.attempt,
+      task: action.task,
+      timeoutMs: stepNamed(action.step)?.timeoutMs,
+      retryLimit: stepNamed(action.step)?.retry.limit ?? 0,
+      ...(action.cacheKey !== undefined && { cacheKey: action.cacheKey }),
+    });
   };
 
   for (let round = 0; round < MAX_ROUNDS; round += 1) {

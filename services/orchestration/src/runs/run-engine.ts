@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { recordFailed, recordSucceeded, runStatusOf, stepStateOf } from '@flywheel/pipelines';
+import { type Value, recordFailed, recordSucceeded, runStatusOf, stepStateOf } from '@flywheel/pipelines';
+
+/** Each round resolves at least one cached step, so a chain of cached steps needs at most this many. */
+const MAX_CACHE_ROUNDS = 500;
 import type { OrchestrationDatabase } from '../db/orchestration-database';
-import type { ProcessAttempt, ProcessOutcome, ProcessStepExecutor } from '../executor/process-step-executor';
+import type { StepAttempt, StepExecutor, StepOutcome } from '../executor/step-executor';
 import { type PlannedLaunch, attemptKey, planRun } from './plan-run';
 import type { RunsRepository } from './runs.repository';
 
@@ -18,7 +21,7 @@ export interface RunEngineLogger {
 export class RunEngine {
   /** This instance's lease owner id: new per process, so a restart is a new owner. */
   readonly owner = `orchestrator-${randomUUID()}`;
-  private readonly watched = new Map<string, ProcessAttempt>();
+  private readonly watched = new Map<string, StepAttempt>();
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private stopping = false;
@@ -27,7 +30,7 @@ export class RunEngine {
   constructor(
     private readonly database: OrchestrationDatabase,
     private readonly runs: RunsRepository,
-    private readonly executor: ProcessStepExecutor,
+    private readonly executor: StepExecutor,
     private readonly options: { pollIntervalMs: number; leaseMs: number },
     private readonly log: RunEngineLogger,
   ) {}
@@ -85,11 +88,24 @@ export class RunEngine {
         const run = await this.runs.lockOwned(tx, runId, this.owner);
         if (!run) return [];
         const now = Date.now();
-        const plan = planRun(run.pipeline, run.state, now, (key) => this.watched.has(`${runId}/${key}`));
+        const isWatched = (key: string): boolean => this.watched.has(`${runId}/${key}`);
+        let plan = planRun(run.pipeline, run.state, now, isWatched);
+        // Steps with an earlier result under their cache key are not launched: plan again with those results.
+        const cached = new Map<string, Readonly<Record<string, Value>>>();
+        for (let round = 0; round < MAX_CACHE_ROUNDS; round += 1) {
+          const keys = plan.launches.flatMap((launch) =>
+            launch.cacheKey !== undefined && !cached.has(launch.cacheKey) ? [launch.cacheKey] : [],
+          );
+          if (keys.length === 0) break;
+          const found = await this.runs.cachedOutputs(tx, keys);
+          if (found.size === 0) break;
+          for (const [key, outputs] of found) cached.set(key, outputs);
+          plan = planRun(run.pipeline, run.state, now, isWatched, cached);
+        }
         for (const launch of plan.launches)
           await this.runs.insertAttempt(tx, runId, launch.step, launch.attempt, now);
         for (const key of plan.stops) this.watched.get(`${runId}/${key}`)?.stop();
-        await this.runs.saveState(tx, runId, plan.state, plan.status);
+        await this.runs.saveState(tx, run, plan.state, plan.status);
         return plan.launches;
       });
       // Stopping: the attempts stay recorded running, and the next owner finds them interrupted.
@@ -102,11 +118,11 @@ export class RunEngine {
 
   private launch(runId: string, launch: PlannedLaunch): void {
     const key = `${runId}/${attemptKey(launch.step, launch.attempt)}`;
-    let attempt: ProcessAttempt;
+    let attempt: StepAttempt;
     try {
       attempt = this.executor.start({ runId, ...launch });
     } catch (error) {
-      const message = `could not start ${launch.task.command}: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `could not start step ${launch.step}: ${error instanceof Error ? error.message : String(error)}`;
       this.track(
         this.finish(runId, launch, { succeeded: false, message, exitCode: undefined, outputTail: '' }),
       );
@@ -123,7 +139,7 @@ export class RunEngine {
   }
 
   /** Records how an attempt ended, if the run still expects it, and advances the run. */
-  private async finish(runId: string, launch: PlannedLaunch, outcome: ProcessOutcome): Promise<void> {
+  private async finish(runId: string, launch: PlannedLaunch, outcome: StepOutcome): Promise<void> {
     try {
       await this.runs.finishAttempt(runId, launch.step, launch.attempt, outcome);
       await this.database.transaction(async (tx) => {
@@ -131,12 +147,17 @@ export class RunEngine {
         const current = run && stepStateOf(run.state, launch.step);
         if (!run || current?.status !== 'running' || current.attempts !== launch.attempt) return;
         const now = Date.now();
+        if (outcome.succeeded && launch.cacheKey !== undefined)
+          await this.runs.storeCached(tx, launch.cacheKey, runId, launch.step, outcome.outputs ?? {});
         const state = outcome.succeeded
-          ? recordSucceeded(run.state, launch.step, {}, now)
-          : recordFailed(run.state, launch.step, now, { message: outcome.message });
+          ? recordSucceeded(run.state, launch.step, outcome.outputs ?? {}, now)
+          : recordFailed(run.state, launch.step, now, {
+              message: outcome.message,
+              ...(outcome.retryable === undefined ? {} : { retryable: outcome.retryable }),
+            });
         await this.runs.saveState(
           tx,
-          runId,
+          run,
           state,
           runStatusOf(run.pipeline, (name) => stepStateOf(state, name)),
         );

@@ -1,6 +1,7 @@
-import { type RunState, type RunStatus, requestCancel } from '@flywheel/pipelines';
+import { type RunState, type RunStatus, type Value, requestCancel } from '@flywheel/pipelines';
 import type { OrchestrationDatabase, SqlRunner } from '../db/orchestration-database';
 import { type AttemptRecord, type RunRow, type StoredRun, storedRunOf } from './run-row';
+import { type StateChange, stateChanges } from './state-changes';
 
 const RUN_COLUMNS =
   'r.id, r.pipeline_name, r.pipeline_version, r.status, r.state, r.triggered_by, r.created_at, r.finished_at, d.pipeline';
@@ -67,11 +68,65 @@ export class RunsRepository {
     return rows[0] && storedRunOf(rows[0]);
   }
 
-  /** Updates a run's state to `state`, setting finished_at when it stops running. */
-  async saveState(tx: SqlRunner, id: string, state: RunState, status: RunStatus): Promise<void> {
+  /** Outputs stored under each of `keys` that has them (`cache: true` steps). */
+  async cachedOutputs(tx: SqlRunner, keys: readonly string[]): Promise<Map<string, Record<string, Value>>> {
+    const { rows } = await tx.query<{ cache_key: string; outputs: Record<string, Value> }>(
+      `SELECT cache_key, outputs FROM ${this.database.stepCache} WHERE cache_key = ANY($1::text[])`,
+      [keys],
+    );
+    return new Map(rows.map((row) => [row.cache_key, row.outputs]));
+  }
+
+  /** Stores a succeeded step's outputs under its cache key; the first result stored stays. */
+  async storeCached(
+    tx: SqlRunner,
+    key: string,
+    runId: string,
+    step: string,
+    outputs: Readonly<Record<string, Value>>,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.database.stepCache} (cache_key, run_id, step, outputs) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (cache_key) DO NOTHING`,
+      [key, runId, step, JSON.stringify(outputs)],
+    );
+  }
+
+  /** Runs newest first, optionally of one pipeline. */
+  async list(filter: { pipelineName?: string; limit: number }): Promise<StoredRun[]> {
+    const { rows } = await this.database.pool.query<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM ${this.from} WHERE ($1::text IS NULL OR r.pipeline_name = $1) ORDER BY r.created_at DESC LIMIT $2`,
+      [filter.pipelineName ?? null, filter.limit],
+    );
+    return rows.map(storedRunOf);
+  }
+
+  /**
+   * Updates a run's state from `run` (as locked) to `state`, setting finished_at when it stops
+   * running, and appends every step and run status change to `run_events`.
+   */
+  async saveState(tx: SqlRunner, run: StoredRun, state: RunState, status: RunStatus): Promise<void> {
     await tx.query(
       `UPDATE ${this.database.runs} SET state = $2::jsonb, status = $3, finished_at = CASE WHEN $3 = 'running' THEN NULL ELSE now() END WHERE id = $1`,
-      [id, JSON.stringify(state), status],
+      [run.id, JSON.stringify(state), status],
+    );
+    const steps = [...run.pipeline.steps, ...(run.pipeline.onExit ? [run.pipeline.onExit] : [])].map(
+      (step) => step.name,
+    );
+    await this.appendEvents(tx, run.id, stateChanges(steps, run, { state, status }));
+  }
+
+  async appendEvents(tx: SqlRunner, runId: string, changes: readonly StateChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await tx.query(
+      `INSERT INTO ${this.database.runEvents} (run_id, step, status, attempt, message)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::text[])`,
+      [
+        runId,
+        changes.map((change) => change.step),
+        changes.map((change) => change.status),
+        changes.map((change) => change.attempt),
+        changes.map((change) => change.message),
+      ],
     );
   }
 

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import {
+  type RolloutEvent,
+  type RolloutPlan,
+  type RolloutState,
+  applyRolloutEvent,
+  championOnly,
+  isFinalRolloutState,
+} from '@flywheel/traffic-policy';
+import type { AuditTrail, Caller } from '../audit-trail';
+import type { DeploymentPublisher } from '../clients/deployment-publisher';
+import type { RegistryClient } from '../clients/registry-client';
+import type { OrchestrationDatabase } from '../db/orchestration-database';
+import type { RolloutsRepository, StoredRollout } from './rollouts.repository';
+
+export const CHAMPION_ALIAS = 'champion';
+
+/** The orchestrator acting on its own (timers, pipeline steps), as audit entries name it. */
+export const ORCHESTRATOR_CALLER: Caller = {
+  principal: { id: 'orchestration', kind: 'service' },
+  requestId: 'orchestration',
+};
+
+export interface RolloutRequest {
+  modelName: string;
+  canaryVersion: number;
+  /** Canary shares with the time each is watched, for example 5/25/50/100 % for 10 minutes each. */
+  steps: readonly { weightPercent: number; analysisWindowMs: number }[];
+  runId?: string;
+}
+
+export type RollbackResult = { rolledBack: true; rolloutId: string } | { rolledBack: false; reason: string };
+
+/**
+ * Moves canary versions through their rollout plans (`applyRolloutEvent` from
+ * @flywheel/traffic-policy) with the state in PostgreSQL: every transition publishes the
+ * complete traffic policy on the deployment events topic, moves the registry's `champion` alias
+ * on promotion (leaves it on rollback), and is audited, all under the rollout's row lock. A
+ * step advances when its analysis window ends with no `rollback.requested` for the canary
+ * (monitoring's verdict arrives as that command, contract 4). A failed effect rolls the
+ * transition back, so the timer or command that caused it is tried again; effects are
+ * idempotent (complete policies, alias sets).
+ */
+export class CanaryController {
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly database: OrchestrationDatabase,
+    private readonly rollouts: RolloutsRepository,
+    private readonly registry: RegistryClient,
+    private readonly publisher: DeploymentPublisher,
+    private readonly audit: AuditTrail,
+    private readonly options: { pollIntervalMs: number },
+    private readonly log: { error(message: string, error: unknown): void },
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    await this.ticking;
+  }
+
+  /**
+   * Starts the rollout of `canaryVersion`, or returns the one already started for it. Without a
+   * champion yet (the model's first version) there is nothing to compare against: the version
+   * becomes champion at once, recorded as a promoted rollout.
+   */
+  async startRollout(request: RolloutRequest, caller: Caller = ORCHESTRATOR_CALLER): Promise<string> {
+    const existing = await this.rollouts.find(this.database.pool, request.modelName, request.canaryVersion);
+    if (existing) return existing.id;
+    const champion = await this.registry.versionByAlias(request.modelName, CHAMPION_ALIAS);
+    const id = randomUUID();
+    if (!champion || champion.version === request.canaryVersion) {
+      await this.database.transaction(async (tx) => {
+        const policy = championOnly(request.canaryVersion);
+        const reason = champion
+          ? 'already champion'
+          : 'first version of the model: champion without a canary';
+        await this.publisher.publish(request.modelName, 'policy_set', policy, reason);
+        await this.registry.setAlias(request.modelName, CHAMPION_ALIAS, request.canaryVersion);
+        const state: RolloutState = { status: 'promoted', atMs: Date.now() };
+        const plan = { baseline: policy, canaryVersion: request.canaryVersion, steps: [] };
+        await this.rollouts.insert(tx, { id, ...request, plan, state });
+        await this.auditTransition(tx, caller, id, { status: 'pending' }, state, reason);
+      });
+      return id;
+    }
+    const plan: RolloutPlan = {
+      baseline: championOnly(champion.version),
+      canaryVersion: request.canaryVersion,
+      // A step's evidence is the absence of rollback.requested during its window (contract 4).
+      steps: request.steps.map((step) => ({ ...step, minRequests: 0 })),
+    };
+    await this.database.transaction(async (tx) => {
+      const state: RolloutState = { status: 'pending' };
+      const active = await this.rollouts.lockActive(tx, request.modelName);
+      if (active)
+        throw new Error(
+          `model ${request.modelName} already has a rollout in progress (version ${active.canaryVersion}); it must end before version ${request.canaryVersion} can roll out`,
+        );
+      await this.rollouts.insert(tx, { id, ...request, plan, state });
+      await this.transition(
+        tx,
+        {
+          id,
+          modelName: request.modelName,
+          canaryVersion: request.canaryVersion,
+          plan,
+          state,
+          timer: undefined,
+        },
+        { type: 'start', atMs: Date.now() },
+        caller,
+      );
+    });
+    return id;
+  }
+
+  /** Rolls the model's rollout of `canaryVersion` back; refuses (without throwing) when it is not in progress. */
+  async rollback(
+    tx: PoolClient,
+    request: { modelName: string; canaryVersion: number; reason: string },
+    caller: Caller,
+  ): Promise<RollbackResult> {
+    const rollout = await this.rollouts.lockActive(tx, request.modelName);
+    if (!rollout)
+      return { rolledBack: false, reason: `model ${request.modelName} has no rollout in progress` };
+    if (rollout.canaryVersion !== request.canaryVersion)
+      return {
+        rolledBack: false,
+        reason: `version ${request.canaryVersion} is not the canary of ${request.modelName} (${rollout.canaryVersion} is)`,
+      };
+    const event: RolloutEvent =
+      rollout.state.status === 'pending'
+        ? { type: 'abort', reason: request.reason, atMs: Date.now() }
+        : {
+            type: 'rollback_requested',
+            canaryVersion: request.canaryVersion,
+            reason: request.reason,
+            atMs: Date.now(),
+          };
+    await this.transition(tx, rollout, event, caller);
+    return { rolledBack: true, rolloutId: rollout.id };
+  }
+
+  /** The rollout's current state. */
+  async state(rolloutId: string): Promise<StoredRollout | undefined> {
+    return this.rollouts.findById(this.database.pool, rolloutId);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopping) return;
+    this.timer = setTimeout(() => {
+      this.ticking = this.fireDueTimers().finally(() => {
+        this.ticking = undefined;
+        this.schedule(this.options.pollIntervalMs);
+      });
+    }, delayMs);
+  }
+
+  /** Delivers `step_timer` to each rollout whose timer is due, one transaction each. */
+  private async fireDueTimers(): Promise<void> {
+    for (let more = true; more && !this.stopping;) {
+      try {
+        more = await this.database.transaction(async (tx) => {
+          const [id] = await this.rollouts.dueTimers(tx, Date.now(), 1);
+          const rollout = id === undefined ? undefined : await this.rollouts.lock(tx, id);
+          if (!rollout?.timer) return false;
+          await this.transition(
+            tx,
+            rollout,
+            { type: 'step_timer', stepIndex: rollout.timer.stepIndex, atMs: Date.now() },
+            ORCHESTRATOR_CALLER,
+          );
+          return true;
+        });
+      } catch (error) {
+        this.log.error('advancing a canary rollout failed', error);
+        return;
+      }
+    }
+  }
+
+  /** Applies `first` and what follows from it (an analysis verdict), performing the effects, then saves and audits. */
+  private async transition(
+    tx: PoolClient,
+    rollout: StoredRollout,
+    first: RolloutEvent,
+    caller: Caller,
+  ): Promise<void> {
+    let state = rollout.state;
+    let timer = first.type === 'step_timer' ? undefined : rollout.timer;
+    const events: RolloutEvent[] = [first];
+    for (let event = events.shift(); event; event = events.shift()) {
+      const transition = applyRolloutEvent(rollout.plan, state, event);
+      for (const effect of transition.effects) {
+        switch (effect.type) {
+          case 'publish_policy':
+            await this.publisher.publish(rollout.modelName, effect.kind, effect.policy, effect.reason);
+            break;
+          case 'set_alias':
+            await this.registry.setAlias(rollout.modelName, effect.alias, effect.version);
+            break;
+          case 'schedule_step_timer':
+            timer = { stepIndex: effect.stepIndex, atMs: effect.fireAtMs };
+            break;
+          case 'cancel_step_timer':
+            timer = undefined;
+            break;
+          case 'run_analysis':
+            // No rollback.requested arrived during the window (it would have ended the step).
+            events.push({
+              type: 'analysis_passed',
+              stepIndex: effect.stepIndex,
+              canaryRequests: effect.minRequests,
+              atMs: event.atMs,
+            });
+            break;
+        }
+      }
+      await this.auditTransition(tx, caller, rollout.id, state, transition.state, transition.description);
+      state = transition.state;
+    }
+    await this.rollouts.save(tx, rollout.id, state, isFinalRolloutState(state) ? undefined : timer);
+  }
+
+  private async auditTransition(
+    tx: PoolClient,
+    caller: Caller,
+    rolloutId: string,
+    before: RolloutState,
+    after: RolloutState,
+    description: string,
+  ): Promise<void> {
+    await this.audit.append(
+      {
+        principal: caller.principal,
+        action: after.status === 'rolled_back' ? 'rollbacks.request' : 'rollouts.write',
+        target: { type: 'rollout', id: rolloutId },
+        before,
+        after: { ...after, description },
+        requestId: caller.requestId,
+        service: 'orchestration',
+      },
+      tx,
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import type { RolloutPlan, RolloutState } from '@flywheel/traffic-policy';
+import type { OrchestrationDatabase, SqlRunner } from '../db/orchestration-database';
+
+export interface StoredRollout {
+  id: string;
+  modelName: string;
+  canaryVersion: number;
+  plan: RolloutPlan;
+  state: RolloutState;
+  timer: { stepIndex: number; atMs: number } | undefined;
+}
+
+interface RolloutRow {
+  id: string;
+  model_name: string;
+  canary_version: number;
+  plan: RolloutPlan;
+  state: RolloutState;
+  timer_step: number | null;
+  timer_at: Date | null;
+}
+
+const COLUMNS = 'id, model_name, canary_version, plan, state, timer_step, timer_at';
+
+const rolloutOf = (row: RolloutRow): StoredRollout => ({
+  id: row.id,
+  modelName: row.model_name,
+  canaryVersion: row.canary_version,
+  plan: row.plan,
+  state: row.state,
+  timer:
+    row.timer_step === null || row.timer_at === null
+      ? undefined
+      : { stepIndex: row.timer_step, atMs: row.timer_at.getTime() },
+});
+
+/** The only place the rollouts SQL lives. */
+export class RolloutsRepository {
+  constructor(private readonly database: OrchestrationDatabase) {}
+
+  async insert(
+    tx: SqlRunner,
+    rollout: {
+      id: string;
+      modelName: string;
+      canaryVersion: number;
+      plan: RolloutPlan;
+      state: RolloutState;
+      runId?: string;
+    },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.database.rollouts} (id, model_name, canary_version, plan, state, status, run_id)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7)`,
+      [
+        rollout.id,
+        rollout.modelName,
+        rollout.canaryVersion,
+        JSON.stringify(rollout.plan),
+        JSON.stringify(rollout.state),
+        rollout.state.status,
+        rollout.runId ?? null,
+      ],
+    );
+  }
+
+  async find(
+    runner: SqlRunner,
+    modelName: string,
+    canaryVersion: number,
+  ): Promise<StoredRollout | undefined> {
+    const { rows } = await runner.query<RolloutRow>(
+      `SELECT ${COLUMNS} FROM ${this.database.rollouts} WHERE model_name = $1 AND canary_version = $2`,
+      [modelName, canaryVersion],
+    );
+    return rows[0] && rolloutOf(rows[0]);
+  }
+
+  async findById(runner: SqlRunner, id: string): Promise<StoredRollout | undefined> {
+    const { rows } = await runner.query<RolloutRow>(
+      `SELECT ${COLUMNS} FROM ${this.database.rollouts} WHERE id = $1`,
+      [id],
+    );
+    return rows[0] && rolloutOf(rows[0]);
+  }
+
+  /** The rollout, row-locked for this transaction. */
+  async lock(tx: SqlRunner, id: string): Promise<StoredRollout | undefined> {
+    const { rows } = await tx.query<RolloutRow>(
+      `SELECT ${COLUMNS} FROM ${this.database.rollouts} WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] && rolloutOf(rows[0]);
+  }
+
+  /** The model's rollout in progress, row-locked, if any. */
+  async lockActive(tx: SqlRunner, modelName: string): Promise<StoredRollout | undefined> {
+    const { rows } = await tx.query<RolloutRow>(
+      `SELECT ${COLUMNS} FROM ${this.database.rollouts}
+       WHERE model_name = $1 AND status IN ('pending', 'progressing') FOR UPDATE`,
+      [modelName],
+    );
+    return rows[0] && rolloutOf(rows[0]);
+  }
+
+  /** Ids of rollouts whose timer is due; rows another instance is working on are skipped. */
+  async dueTimers(tx: SqlRunner, nowMs: number, limit: number): Promise<string[]> {
+    const { rows } = await tx.query<{ id: string }>(
+      `SELECT id FROM ${this.database.rollouts}
+       WHERE timer_at <= to_timestamp($1 / 1000.0) ORDER BY timer_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [nowMs, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async save(
+    tx: SqlRunner,
+    id: string,
+    state: RolloutState,
+    timer: { stepIndex: number; atMs: number } | undefined,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE ${this.database.rollouts}
+       SET state = $2::jsonb, status = $3, timer_step = $4, timer_at = to_timestamp($5 / 1000.0), updated_at = now()
+       WHERE id = $1`,
+      [id, JSON.stringify(state), state.status, timer?.stepIndex ?? null, timer?.atMs ?? null],
+    );
+  }
+}
