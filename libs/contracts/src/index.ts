@@ -16,3 +16,6 @@ export * as orchestrationV1 from './gen/flywheel/orchestration/v1/orchestration_
 export * as trackingV1 from './tracking-v1';
 // gRPC API of the audit log (served by the registry), namespaced for the same reason.
 export * as auditV1 from './audit-v1';
+// The Open Inference Protocol (KServe v2 / Triton) gRPC API served by the serving gateway;
+// package `inference`, namespaced because its names are generic (ModelInferRequest...).
+export * as inferenceV2 from './gen/inference/grpc_service';

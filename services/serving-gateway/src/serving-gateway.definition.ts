@@ -1,19 +1,28 @@
 import type { PlatformConfig } from '@flywheel/config';
+import { INFERENCE_PACKAGE_NAME, INFERENCE_PROTO_FILE } from './grpc/inference-proto';
+import type { PlatformResources } from '@flywheel/platform';
 import type { ServiceDefinition } from '@flywheel/service-kit';
 import { ServingGatewayModule } from './serving-gateway.module';
+import { SERVING_GATEWAY_ROUTES } from './serving-gateway.routes';
+import { type ServingOptions, servingOptionsFromEnv } from './serving-options';
 
 /**
- * The serving-gateway service as the process runs it: its module, its gRPC port and its HTTP
- * port from `config`.
+ * The serving-gateway service as the process runs it: the Open Inference Protocol on its gRPC
+ * and HTTP ports, configured from `config` and the FLYWHEEL_SERVING_* variables. `options`
+ * overrides those settings (tests, benchmarks).
  */
-export function servingGatewayService(config: Pick<PlatformConfig, 'ports'>): ServiceDefinition {
+export function servingGatewayService(
+  config: Pick<PlatformConfig, 'ports' | 'auth' | 'tls' | 'kafka'>,
+  _resources?: PlatformResources,
+  options: ServingOptions = servingOptionsFromEnv(process.env, config.ports.registry.grpc),
+): ServiceDefinition {
   const ports = config.ports['serving-gateway'];
   return {
     name: 'serving-gateway',
     module: ServingGatewayModule,
-    // Health and reflection only, which the kit declares itself.
-    routes: {},
-    grpc: { port: ports.grpc, packages: [], protoFiles: [] },
+    imports: [ServingGatewayModule.forRoot(options, { auth: config.auth, tls: config.tls, inProcessBus: config.kafka.kind === 'in-process' })],
+    routes: SERVING_GATEWAY_ROUTES,
+    grpc: { port: ports.grpc, packages: [INFERENCE_PACKAGE_NAME], protoFiles: [INFERENCE_PROTO_FILE] },
     http: { port: ports.http },
   };
 }

@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ReadinessProbe, type DependencyStatus } from '@flywheel/service-kit';
+import { ServingRuntime } from './serving-runtime';
 
-/**
- * What the serving-gateway service needs before it serves. The skeleton has no dependencies
- * yet, so it is ready once its ports listen; loaded models and Kafka checks join here as their
- * adapters are wired in.
- */
+/** Ready once deployment events have been replayed (the traffic table is current). */
 @Injectable()
 export class ServingGatewayReadiness extends ReadinessProbe {
+  constructor(@Inject(ServingRuntime) private readonly runtime: ServingRuntime) {
+    super();
+  }
+
   check(): Promise<DependencyStatus[]> {
-    return Promise.resolve([]);
+    const ready = this.runtime.status.serverReady();
+    return Promise.resolve([{ name: 'deployment-events', ready, ...(!ready && { detail: 'replaying deployment events' }) }]);
   }
 }

@@ -1,0 +1,93 @@
+import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
+import { readFeatureNames } from '@flywheel/onnx';
+import { type Datatype, type Tensor, type TensorData, datatypeOfOrtType } from '../protocol/datatypes';
+import { InferenceError } from '../protocol/inference-error';
+import type { ModelSignature, TensorSpec } from '../protocol/signature';
+
+/** A loaded model version: its onnxruntime session, signature and feature names. */
+export class OnnxModel {
+  private constructor(
+    readonly name: string,
+    readonly version: number,
+    readonly signature: ModelSignature,
+    /** Column names of the first input, from `flywheel.feature_names` metadata; used for logs. */
+    readonly featureNames: readonly string[] | undefined,
+    private readonly session: InferenceSession,
+  ) {}
+
+  /**
+   * Creates the session and runs one warm-up inference on zero inputs, so the first request
+   * does not pay for lazy initialisation.
+   * @throws Error when the bytes are not a model onnxruntime loads, or it uses unsupported types.
+   */
+  static async load(name: string, version: number, bytes: Uint8Array): Promise<OnnxModel> {
+    // One intra-op thread: these are small tabular models, and parallelism comes from serving
+    // many requests at once, not from splitting one.
+    const session = await InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' });
+    try {
+      const signature = { inputs: session.inputMetadata.map(specOf), outputs: session.outputMetadata.map(specOf) };
+      const model = new OnnxModel(name, version, signature, readFeatureNames(bytes), session);
+      await model.run(signature.inputs.map(zeroTensor), []);
+      return model;
+    } catch (error) {
+      await session.release();
+      throw error;
+    }
+  }
+
+  /** Runs inputs already matched to the signature (`matchInputs`); returns the named outputs. */
+  async run(inputs: readonly Tensor[], outputNames: readonly string[]): Promise<Tensor[]> {
+    const feeds: Record<string, OrtTensor> = {};
+    for (const input of inputs) feeds[input.name] = toOrt(input);
+    const names = outputNames.length > 0 ? outputNames : this.signature.outputs.map((output) => output.name);
+    const results = await this.session.run(feeds, names as string[]);
+    return names.map((name) => fromOrt(name, results[name]));
+  }
+
+  release(): Promise<void> {
+    return this.session.release();
+  }
+}
+
+function specOf(metadata: InferenceSession.ValueMetadata): TensorSpec {
+  if (!metadata.isTensor) throw new Error(`model value "${metadata.name}" is not a tensor; only tensor inputs and outputs are served`);
+  const datatype = datatypeOfOrtType(metadata.type);
+  if (!datatype) throw new Error(`model value "${metadata.name}" has type ${metadata.type}, which the gateway does not serve`);
+  return { name: metadata.name, datatype, shape: metadata.shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : -1)) };
+}
+
+function zeroTensor(spec: TensorSpec): Tensor {
+  const shape = spec.shape.map((dim) => (dim < 0 ? 1 : dim));
+  const count = shape.reduce((product, dim) => product * dim, 1);
+  return { name: spec.name, datatype: spec.datatype, shape, data: emptyData(spec.datatype, count) };
+}
+
+function emptyData(datatype: Datatype, count: number): TensorData {
+  switch (datatype) {
+    case 'FP32':
+      return new Float32Array(count);
+    case 'FP64':
+      return new Float64Array(count);
+    case 'INT64':
+      return new BigInt64Array(count);
+    case 'INT32':
+      return new Int32Array(count);
+    case 'BOOL':
+      return new Uint8Array(count);
+    case 'BYTES':
+      return new Array<string>(count).fill('');
+  }
+}
+
+const ORT_TYPES = { FP32: 'float32', FP64: 'float64', INT64: 'int64', INT32: 'int32', BOOL: 'bool', BYTES: 'string' } as const;
+
+function toOrt(tensor: Tensor): OrtTensor {
+  return new OrtTensor(ORT_TYPES[tensor.datatype], tensor.data, tensor.shape);
+}
+
+function fromOrt(name: string, value: OrtTensor | undefined): Tensor {
+  if (!value) throw new InferenceError('internal', `the model returned no output "${name}"`);
+  const datatype = datatypeOfOrtType(value.type);
+  if (!datatype) throw new InferenceError('internal', `output "${name}" has type ${value.type}, which the gateway does not serve`);
+  return { name, datatype, shape: value.dims.map(Number), data: value.data as TensorData };
+}
