@@ -1,7 +1,7 @@
 // Contract: what services program against, whichever bus carries the events.
 export type { EventBus } from './contract/event-bus';
 export type { EventProducer, EventHeaders, SendOptions, OutgoingEvent, RawRecord } from './contract/event-producer';
-export type { EventConsumer, ConsumerOptions, BatchHandler, DecodedBatch, DecodedMessage, RejectedRecord, TopicAssignment } from './contract/event-consumer';
+export type { EventConsumer, ConsumerOptions, BatchHandler, BatchResult, HandlerRejection, FetchTuning, DecodedBatch, DecodedMessage, RejectedRecord, TopicAssignment } from './contract/event-consumer';
 export { type EventTopic, defineTopic, flywheelTopic, assertTopicName } from './contract/event-topic';
 export { type RetryPolicy, DEFAULT_RETRY_POLICY } from './contract/retry-policy';
 export { CONTENT_TYPE_HEADER, ContentType, DlqHeader } from './contract/headers';

@@ -7,11 +7,20 @@ export interface InsertRowsOptions {
    * Derive it from the source, e.g. `topic:partition:firstOffset-lastOffset`.
    */
   dedupToken?: string;
+  /**
+   * Names the columns of array rows: the rows are then sent as `JSONCompactEachRow` (values in
+   * this order), which is cheaper to build and to parse than objects keyed by column.
+   */
+  columns?: readonly string[];
 }
 
 const TABLE_NAME = /^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/;
+const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Inserts `rows` as one JSONEachRow block; an empty array is a no-op. */
+/**
+ * Inserts `rows` as one block: objects as JSONEachRow, or arrays as JSONCompactEachRow when
+ * `options.columns` names their columns. An empty array is a no-op.
+ */
 export async function insertRows(
   client: ClickHouseClient,
   table: string,
@@ -21,11 +30,14 @@ export async function insertRows(
   // The table name is written into the INSERT statement, so only plain identifiers pass.
   if (!TABLE_NAME.test(table))
     throw new Error(`insertRows table must be "table" or "database.table", got ${JSON.stringify(table)}`);
+  const { columns } = options;
+  if (columns !== undefined && (columns.length === 0 || !columns.every((column) => COLUMN_NAME.test(column))))
+    throw new Error(`insertRows columns must be a non-empty list of plain identifiers, got ${JSON.stringify(columns)}`);
   if (rows.length === 0) return;
   await client.insert({
     table,
     values: rows,
-    format: 'JSONEachRow',
+    ...(columns === undefined ? { format: 'JSONEachRow' } : { format: 'JSONCompactEachRow', columns: [...columns] as [string, ...string[]] }),
     // Always sent, empty when absent: chDB applies insert settings with SET, which sticks to
     // the session, so a stale token would otherwise silently drop the next untokened insert.
     clickhouse_settings: { insert_deduplication_token: options.dedupToken ?? '' },

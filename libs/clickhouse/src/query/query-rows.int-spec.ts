@@ -133,6 +133,21 @@ describe('queryRows and insertRows over chDB', () => {
     expect(await countWhere('leak')).toBe(2);
   });
 
+  it('inserts array rows in the order of the named columns (JSONCompactEachRow)', async () => {
+    await insertRows(client, table, [['compact', 'c1', 1_704_067_200_123, 0.25, '7']], {
+      columns: ['model', 'request_id', 'at', 'score', 'seq'],
+    });
+    const rows: { request_id: string; at: string; score: number }[] = await queryRows(
+      client,
+      "SELECT request_id, toString(at) AS at, score FROM {database:Identifier}.logs WHERE model = 'compact'",
+      { database },
+    );
+    expect(rows).toEqual([{ request_id: 'c1', at: '2024-01-01 00:00:00.123', score: 0.25 }]);
+    await expect(insertRows(client, table, [['x']], { columns: ['model) SELECT 1 --'] })).rejects.toThrow(
+      'insertRows columns must be a non-empty list of plain identifiers',
+    );
+  });
+
   it('treats an empty batch as a no-op and rejects a table name that is not an identifier', async () => {
     await expect(insertRows(client, table, [])).resolves.toBeUndefined();
     await expect(insertRows(client, 'logs; DROP TABLE x', [{ a: 1 }])).rejects.toThrow(

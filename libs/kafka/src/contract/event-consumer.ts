@@ -37,14 +37,43 @@ export interface DecodedBatch<T> {
   readonly rejected: readonly RejectedRecord[];
   /** 1 on first delivery in this process, then 2, 3... while retrying. */
   readonly attempt: number;
+  /**
+   * Kafka: the partition's high watermark when the batch was fetched (the offset the next record
+   * written will get), in decimal; records behind = highWatermark - last offset - 1. Unset in-process.
+   */
+  readonly highWatermark?: string;
+}
+
+/** A record the handler judged invalid, by offset, with the reason recorded in its dead letter. */
+export interface HandlerRejection {
+  readonly offset: string;
+  readonly reason: string;
 }
 
 /**
- * Processes a batch. Resolving commits it; throwing retries it (see RetryPolicy), then retries
- * each record alone and dead-letters those that still fail. Handlers must be idempotent: delivery
- * is at least once.
+ * What a handler may resolve with: records of the batch it refused (validation failures). They go
+ * to the topic's DLQ as consumed, with the reason, before the batch is committed.
  */
-export type BatchHandler<T> = (batch: DecodedBatch<T>) => Promise<void>;
+export interface BatchResult {
+  readonly deadLetters?: readonly HandlerRejection[];
+}
+
+/**
+ * Processes a batch. Resolving commits it (after dead-lettering the records listed in its
+ * `BatchResult`, if any); throwing retries it (see RetryPolicy), then retries each record alone
+ * and dead-letters those that still fail. Handlers must be idempotent: delivery is at least once.
+ */
+export type BatchHandler<T> = (batch: DecodedBatch<T>) => Promise<void | BatchResult>;
+
+/** Kafka fetch sizing for one consumer, overriding the bus's `consumer` tuning (ignored in-process). */
+export interface FetchTuning {
+  /** Bytes a fetch waits for before answering (Kafka `fetch.min.bytes`, default 1). */
+  minBytes?: number;
+  /** Longest a fetch waits for `minBytes` (default: the bus's `maxWaitTimeMs`). */
+  maxWaitTimeMs?: number;
+  maxBytesPerPartition?: number;
+  maxBytes?: number;
+}
 
 export interface ConsumerOptions {
   /** Consumer group; members of a group share the partitions, each group gets every record. */
@@ -55,6 +84,17 @@ export interface ConsumerOptions {
   retry?: Partial<RetryPolicy>;
   /** Most records per handler call (default 1000); offsets are committed after each call. */
   maxBatchSize?: number;
+  /**
+   * Kafka: wait for the broker to acknowledge each offset commit before the next handler call of
+   * that partition (default false: commits are sent without waiting). With it, at most one
+   * handled-but-uncommitted batch per partition exists at any time, which sinks that replay
+   * batches exactly (ClickHouse insert tokens) rely on. A failed commit ends the fetched batch.
+   */
+  awaitCommits?: boolean;
+  /** Kafka: fetch sizing of this consumer (e.g. `minBytes` to accumulate larger batches). */
+  fetch?: FetchTuning;
+  /** Kafka: partitions this consumer handles at the same time (default: the bus's `partitionsConsumedConcurrently`). */
+  concurrency?: number;
 }
 
 /** Partitions of one topic currently assigned to a consumer. */

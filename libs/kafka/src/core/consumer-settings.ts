@@ -1,4 +1,4 @@
-import { ConsumerOptions } from '../contract/event-consumer';
+import { ConsumerOptions, FetchTuning } from '../contract/event-consumer';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from '../contract/retry-policy';
 
 /** ConsumerOptions with defaults applied and every value checked. */
@@ -7,6 +7,9 @@ export interface ConsumerSettings {
   readonly startFrom: 'earliest' | 'latest';
   readonly retry: RetryPolicy;
   readonly maxBatchSize: number;
+  readonly awaitCommits: boolean;
+  readonly fetch: FetchTuning;
+  readonly concurrency?: number;
 }
 
 export const DEFAULT_MAX_BATCH_SIZE = 1_000;
@@ -19,6 +22,9 @@ export function resolveConsumerSettings(options: ConsumerOptions): ConsumerSetti
     startFrom: options.startFrom ?? 'earliest',
     retry,
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+    awaitCommits: options.awaitCommits ?? false,
+    fetch: { ...options.fetch },
+    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
   };
   const problems = [
     typeof settings.groupId !== 'string' || settings.groupId.trim() === '' ? `groupId must be a non-empty string, got ${JSON.stringify(settings.groupId)}` : undefined,
@@ -27,6 +33,8 @@ export function resolveConsumerSettings(options: ConsumerOptions): ConsumerSetti
     checkCount('retry.initialBackoffMs', retry.initialBackoffMs, 0),
     checkCount('retry.maxBackoffMs', retry.maxBackoffMs, 0),
     checkCount('maxBatchSize', settings.maxBatchSize, 1),
+    settings.concurrency === undefined ? undefined : checkCount('concurrency', settings.concurrency, 1),
+    ...Object.entries(settings.fetch).map(([name, value]) => checkCount(`fetch.${name}`, value, 1)),
   ].filter((problem): problem is string => problem !== undefined);
   if (problems.length > 0) throw new Error(`invalid consumer options: ${problems.join('; ')}`);
   return settings;

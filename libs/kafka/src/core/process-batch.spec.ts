@@ -30,6 +30,27 @@ function deps(overrides: Partial<BatchProcessingDeps> = {}) {
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString();
 
 describe('processBatch', () => {
+  it('dead-letters the records a handler refuses in its result, as consumed with its reason, and commits', async () => {
+    const { processing, deadLetters } = deps({ highWatermark: '10' });
+    const seen: (string | undefined)[] = [];
+    const outcome = await processBatch(
+      {
+        topic,
+        handler: (batch) => {
+          seen.push(batch.highWatermark);
+          return Promise.resolve({ deadLetters: [{ offset: '1', reason: 'price must be positive' }] });
+        },
+      },
+      0,
+      records('a', 'b', 'c'),
+      processing,
+    );
+    expect(outcome).toBe('completed');
+    expect(seen).toEqual(['10']);
+    expect(deadLetters.map((letter) => letter.topic)).toEqual(['orders.dlq']);
+    expect(deadLetters[0]?.records.map((record) => [String(record.value), headerText(record.headers[DlqHeader.Reason])])).toEqual([['b', 'price must be positive']]);
+  });
+
   it('calls the handler again with a higher attempt number until it succeeds', async () => {
     const attempts: number[] = [];
     const { processing, deadLetters } = deps();

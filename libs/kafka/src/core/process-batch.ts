@@ -1,5 +1,5 @@
 import { dlqTopic } from '@flywheel/contracts';
-import { BatchHandler, DecodedBatch } from '../contract/event-consumer';
+import { BatchHandler, BatchResult, DecodedBatch } from '../contract/event-consumer';
 import { EventTopic } from '../contract/event-topic';
 import { BusLogger } from '../contract/logger';
 import { RetryPolicy } from '../contract/retry-policy';
@@ -26,6 +26,8 @@ export interface BatchProcessingDeps {
   /** Aborted when the consumer closes: stop retrying and leave the batch uncommitted. */
   readonly signal: AbortSignal;
   readonly heartbeat?: Heartbeat;
+  /** Kafka: the partition's high watermark at fetch time, passed on to the handler. */
+  readonly highWatermark?: string;
   /** Sends records to a DLQ topic; resolves once they are acknowledged. */
   sendDeadLetters(topic: string, records: OutgoingRecord[]): Promise<void>;
 }
@@ -55,11 +57,13 @@ export async function processBatch<T>(
   }
   if (messages.length === 0) return 'completed';
 
-  const batch: RecordBatch<T> = { topic, partition, messages, rejected, attempt: 1 };
+  const { highWatermark } = deps;
+  const batch: RecordBatch<T> = { topic, partition, messages, rejected, attempt: 1, ...(highWatermark !== undefined && { highWatermark }) };
   return withHeartbeats(deps.heartbeat, deps.logger, async () => {
     const result = await handleWithRetries(subscription.handler, batch, deps);
     switch (result.status) {
       case 'succeeded':
+        await deadLetterRejections(batch, result.value, source, deps);
         return 'completed';
       case 'abandoned':
         return 'abandoned';
@@ -74,15 +78,15 @@ interface RecordBatch<T> extends DecodedBatch<T> {
   readonly messages: readonly DecodedRecordMessage<T>[];
 }
 
-type RetryResult = { status: 'succeeded' } | { status: 'abandoned' } | { status: 'failed'; error: unknown };
+type RetryResult = { status: 'succeeded'; value: void | BatchResult } | { status: 'abandoned' } | { status: 'failed'; error: unknown };
 
 /** Runs the handler until it succeeds, the retries run out or the consumer closes. */
 async function handleWithRetries<T>(handler: BatchHandler<T>, batch: RecordBatch<T>, deps: BatchProcessingDeps): Promise<RetryResult> {
   const attempts = deps.retry.retries + 1;
   for (let attempt = 1; ; attempt++) {
     try {
-      await runBatchHandler(handler, attempt === 1 ? batch : { ...batch, attempt }, deps.scope);
-      return { status: 'succeeded' };
+      const value = await runBatchHandler(handler, attempt === 1 ? batch : { ...batch, attempt }, deps.scope);
+      return { status: 'succeeded', value };
     } catch (error) {
       if (attempt >= attempts) return { status: 'failed', error };
       const firstOffset = batch.messages[0]?.offset;
@@ -91,6 +95,20 @@ async function handleWithRetries<T>(handler: BatchHandler<T>, batch: RecordBatch
       if (!(await abortableSleep(pauseMs, deps.signal))) return { status: 'abandoned' };
     }
   }
+}
+
+/** Dead-letters the records a handler refused in its `BatchResult`, as consumed, with its reasons. */
+async function deadLetterRejections<T>(batch: RecordBatch<T>, result: void | BatchResult, source: DeadLetterSource, deps: BatchProcessingDeps): Promise<void> {
+  const rejections = result?.deadLetters ?? [];
+  if (rejections.length === 0) return;
+  const byOffset = new Map(batch.messages.map((message) => [message.offset, message]));
+  const records = rejections.map(({ offset, reason }) => {
+    const message = byOffset.get(offset);
+    if (!message) throw new Error(`handler rejected offset ${offset}, which is not in the batch of ${source.topic}/${source.partition}`);
+    return deadLetterRecord(message.record, source, reason);
+  });
+  deps.logger.warn('dead-lettering records the handler refused', { topic: source.topic, partition: source.partition, count: records.length });
+  await deps.sendDeadLetters(dlqTopic(source.topic), records);
 }
 
 /**
@@ -113,7 +131,9 @@ async function isolateFailures<T>(
     for (const message of batch.messages) {
       if (deps.signal.aborted) return 'abandoned';
       try {
-        await runBatchHandler(handler, { ...batch, messages: [message], rejected: [], attempt: attempts + 1 }, deps.scope);
+        const result = await runBatchHandler(handler, { ...batch, messages: [message], rejected: [], attempt: attempts + 1 }, deps.scope);
+        const refused = result?.deadLetters?.find((rejection) => rejection.offset === message.offset);
+        if (refused) failed.push(deadLetterRecord(message.record, source, refused.reason));
       } catch (error) {
         const reason = `handler failed on this record alone after its batch failed ${attempts} times: ${errorText(error)}`;
         failed.push(deadLetterRecord(message.record, source, reason));

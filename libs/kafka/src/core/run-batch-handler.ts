@@ -1,5 +1,5 @@
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { BatchHandler, DecodedBatch } from '../contract/event-consumer';
+import { BatchHandler, BatchResult, DecodedBatch } from '../contract/event-consumer';
 
 const tracer = trace.getTracer('@flywheel/kafka');
 
@@ -15,7 +15,7 @@ export interface ProcessingScope {
  * the handler (and everything it calls) continues the trace that sent the batch. Without a tracer
  * SDK the span is a no-op carrying that context. Other messages' contexts are on each message.
  */
-export function runBatchHandler<T>(handler: BatchHandler<T>, batch: DecodedBatch<T>, scope: ProcessingScope): Promise<void> {
+export function runBatchHandler<T>(handler: BatchHandler<T>, batch: DecodedBatch<T>, scope: ProcessingScope): Promise<void | BatchResult> {
   const parent = batch.messages[0]?.traceContext ?? ROOT_CONTEXT;
   const attributes = {
     'messaging.system': scope.system,
@@ -27,7 +27,7 @@ export function runBatchHandler<T>(handler: BatchHandler<T>, batch: DecodedBatch
   };
   return tracer.startActiveSpan(`process ${batch.topic}`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
     try {
-      await handler(batch);
+      return await handler(batch);
     } catch (error) {
       span.recordException(error instanceof Error ? error : String(error));
       span.setStatus({ code: SpanStatusCode.ERROR });

@@ -39,14 +39,16 @@ export class KafkaEventConsumer implements EventConsumer {
     this.groupId = settings.groupId;
     this.subscriptions = new SubscriptionTable(settings.groupId);
     const { tuning } = deps;
+    const { fetch } = settings;
     this.consumer = deps.kafka.consumer({
       groupId: settings.groupId,
       sessionTimeout: tuning.sessionTimeoutMs,
       heartbeatInterval: tuning.heartbeatIntervalMs,
       rebalanceTimeout: tuning.rebalanceTimeoutMs,
-      maxBytesPerPartition: tuning.maxBytesPerPartition,
-      maxBytes: tuning.maxBytes,
-      maxWaitTimeInMs: tuning.maxWaitTimeMs,
+      minBytes: fetch.minBytes ?? 1,
+      maxBytesPerPartition: fetch.maxBytesPerPartition ?? tuning.maxBytesPerPartition,
+      maxBytes: fetch.maxBytes ?? tuning.maxBytes,
+      maxWaitTimeInMs: fetch.maxWaitTimeMs ?? tuning.maxWaitTimeMs,
       allowAutoTopicCreation: false,
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
@@ -77,7 +79,7 @@ export class KafkaEventConsumer implements EventConsumer {
       await this.consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.deps.tuning.partitionsConsumedConcurrently,
+        partitionsConsumedConcurrently: this.settings.concurrency ?? this.deps.tuning.partitionsConsumedConcurrently,
         eachBatch: (payload) => this.handleFetchedBatch(payload),
       });
       await joined.promise;
@@ -118,10 +120,31 @@ export class KafkaEventConsumer implements EventConsumer {
       const records = batch.messages.length <= max ? batch.messages : batch.messages.slice(start, start + max);
       const last = records[records.length - 1];
       if (!last) return;
-      const outcome = await processBatch(subscription, batch.partition, records, { ...this.processing, heartbeat });
+      const outcome = await processBatch(subscription, batch.partition, records, { ...this.processing, heartbeat, highWatermark: batch.highWatermark });
       if (outcome === 'abandoned') return;
       payload.resolveOffset(last.offset);
-      await this.commit(payload);
+      if (this.settings.awaitCommits) {
+        if (!(await this.commitAcknowledged(payload, records[0]?.offset ?? last.offset))) return;
+      } else {
+        await this.commit(payload);
+      }
+    }
+  }
+
+  /**
+   * Commits and waits for the broker (`awaitCommits`). When the commit fails, the partition is
+   * sought back to the batch's first offset, so the same batch is handled (and committed) again
+   * before anything after it: no second uncommitted batch of the partition is ever handled.
+   */
+  private async commitAcknowledged(payload: EachBatchPayload, firstOffset: string): Promise<boolean> {
+    try {
+      await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+      return true;
+    } catch (error) {
+      const { topic, partition } = payload.batch;
+      this.deps.logger.warn('offset commit failed; the batch is handled again', { groupId: this.groupId, topic, partition, error: errorText(error) });
+      this.consumer.seek({ topic, partition, offset: firstOffset });
+      return false;
     }
   }
 
