@@ -1,0 +1,75 @@
+import type { CanaryGuardrails, DriftPolicy, RetrainHysteresisConfig } from '@flywheel/drift';
+import type { WindowSchedule } from '../windows/window';
+
+/**
+ * Where a model version's reference comes from:
+ * - 'registry': the version's reference profile (GetReferenceProfile); versions without one
+ *   fall back to their first window of live traffic.
+ * - 'first-window': the version's first full window of live traffic.
+ * - 'window': a fixed window of live traffic, [startMs, endMs).
+ */
+export type ReferenceChoice =
+  { kind: 'registry' } | { kind: 'first-window' } | { kind: 'window'; startMs: number; endMs: number };
+
+/** Everything that decides how one model is watched. */
+export interface ModelMonitoringConfig {
+  schedule: WindowSchedule;
+  retrain: RetrainHysteresisConfig;
+  drift: DriftPolicy;
+  guardrails: CanaryGuardrails;
+  reference: ReferenceChoice;
+  /** The label value counted as positive for precision, recall and AUC. */
+  positiveLabel: string;
+}
+
+/** Overrides for one model; anything left out keeps the service default. */
+export interface ModelMonitoringOverride {
+  windowSeconds?: number;
+  hopSeconds?: number;
+  allowedLatenessSeconds?: number;
+  consecutiveWindows?: number;
+  cooldownWindows?: number;
+  drift?: DriftPolicy;
+  guardrails?: Partial<CanaryGuardrails>;
+  reference?: ReferenceChoice;
+  positiveLabel?: string;
+}
+
+/** Evidently's defaults for drift; guardrails that catch a clearly broken canary. */
+export const DEFAULT_GUARDRAILS: CanaryGuardrails = {
+  errorRateMultiple: 2,
+  errorRateFloor: 0.01,
+  p99LatencyMsLimit: 500,
+  predictionDistanceLimit: 0.2,
+  minCanaryRequests: 20,
+};
+
+/** The configuration of `modelName`: its override applied over the defaults, field by field. */
+export function resolveModelConfig(
+  defaults: ModelMonitoringConfig,
+  override: ModelMonitoringOverride | undefined,
+): ModelMonitoringConfig {
+  if (override === undefined) return defaults;
+  const sizeMs = seconds(override.windowSeconds) ?? defaults.schedule.sizeMs;
+  // A window size override without a hop keeps the windows tumbling.
+  const defaultHop = override.windowSeconds === undefined ? defaults.schedule.hopMs : sizeMs;
+  return {
+    schedule: {
+      sizeMs,
+      hopMs: seconds(override.hopSeconds) ?? defaultHop,
+      allowedLatenessMs: seconds(override.allowedLatenessSeconds) ?? defaults.schedule.allowedLatenessMs,
+    },
+    retrain: {
+      consecutiveWindows: override.consecutiveWindows ?? defaults.retrain.consecutiveWindows,
+      cooldownWindows: override.cooldownWindows ?? defaults.retrain.cooldownWindows,
+    },
+    drift: override.drift ?? defaults.drift,
+    guardrails: { ...defaults.guardrails, ...override.guardrails },
+    reference: override.reference ?? defaults.reference,
+    positiveLabel: override.positiveLabel ?? defaults.positiveLabel,
+  };
+}
+
+function seconds(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value * 1000);
+}
