@@ -10,6 +10,8 @@ const E2E_BUCKET = 'flywheel-e2e';
 
 export interface StackPlatform {
   readonly flywheel: FlywheelProcess;
+  /** FLYWHEEL_ARTIFACT_ROOT of the process (`s3://<bucket>/<prefix>` on the stack's MinIO). */
+  readonly artifactRoot: string;
   /** Temporary folder of this run: logs and anything the test writes. */
   readonly dir: string;
   /** Stops the process and removes its database, artifacts and folder. */
@@ -53,6 +55,7 @@ export async function startStackPlatform(name: string, targets: string[]): Promi
   }
   return {
     flywheel,
+    artifactRoot: artifacts.uri,
     dir,
     dispose: async () => {
       await flywheel.stop();

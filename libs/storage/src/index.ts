@@ -4,6 +4,11 @@ export type { S3StoreOptions } from './s3/s3-store-options';
 export { resolveArtifactUri, type ResolvedArtifactUri } from './resolve-artifact-uri';
 export { assertArtifactKey } from './artifact-key';
 export {
+  MLFLOW_ARTIFACTS_KEY_PREFIX,
+  mlflowArtifactsKey,
+  mlflowArtifactsUriOfKey,
+} from './mlflow-artifacts-key';
+export {
   ArtifactNotFoundError,
   ArtifactUriNotAllowedError,
   InvalidArtifactKeyError,

@@ -9,6 +9,7 @@ import { ManagedCopyService } from './copies/managed-copy.service';
 import { migrateRegistrySchema } from './db/migrate-registry-schema';
 import { RegistryDatabase } from './db/registry-database';
 import { RegistryGrpcController } from './grpc/registry.grpc-controller';
+import { MlflowHttpSetup } from './mlflow-rest/mlflow-http-setup';
 import { MlflowModelVersionsController } from './mlflow-rest/mlflow-model-versions.controller';
 import { MlflowRegisteredModelsController } from './mlflow-rest/mlflow-registered-models.controller';
 import { ModelsService } from './models/models.service';
@@ -69,6 +70,7 @@ export class RegistryModule {
         fromComponents(OutboxRepository, (c) => c.outbox),
         OutboxRelayService,
         ManagedCopyService,
+        MlflowHttpSetup,
         { provide: ReadinessProbe, useClass: RegistryReadiness },
       ],
     };

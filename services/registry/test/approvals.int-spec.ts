@@ -95,4 +95,13 @@ describe('promotions under the two-person rule, with authentication on', () => {
     const rest = await mlflow(registry.httpUrl, 'DELETE', 'registered-models/delete', { name: 'x' }, { authorization: `Bearer ${tokens.alice}` });
     expect(rest).toMatchObject({ status: 403, body: { error_code: 'PERMISSION_DENIED' } });
   });
+
+  it('answers an unknown MLflow route with the same ENDPOINT_NOT_FOUND for every caller, while known routes still demand credentials', async () => {
+    const unknown = 'registered-models/no-such-endpoint';
+    const anonymous = await mlflow(registry.httpUrl, 'POST', unknown);
+    const authenticated = await mlflow(registry.httpUrl, 'POST', unknown, {}, { authorization: `Bearer ${tokens.scientist}` });
+    expect(anonymous).toEqual({ status: 404, body: { error_code: 'ENDPOINT_NOT_FOUND', message: `No API found for 'POST /api/2.0/mlflow/${unknown}'` } });
+    expect(authenticated).toEqual(anonymous);
+    expect(await mlflow(registry.httpUrl, 'GET', 'registered-models/get', { name: 'x' })).toMatchObject({ status: 401, body: { error_code: 'UNAUTHENTICATED' } });
+  });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuditLogRepository } from '@flywheel/identity';
 import { uniqueName, waitFor } from '@flywheel/testing';
 import { type RegistryHarness, mlflow, startRegistry } from './registry-harness';
 
@@ -39,7 +40,7 @@ describe('MLflow model-registry REST API', () => {
     const download = await call('GET', 'model-versions/get-download-uri', { name, version: '2' });
     expect(download.body).toEqual({ artifact_uri: 'mlflow-artifacts:/1/abc/artifacts/model' });
     const v2 = await registry.grpc.call('getModelVersion', { name, version: 2 });
-    expect(v2.modelVersion?.storageUri).toBe(`file://${registry.artifactDir}/1/abc/artifacts/model`);
+    expect(v2.modelVersion?.storageUri).toBe(`file://${registry.artifactDir}/mlflow-artifacts/1/abc/artifacts/model`);
 
     expect(await call('DELETE', 'registered-models/alias', { name, alias: 'champion' })).toEqual({ status: 200, body: {} });
     // MLflow answers a lookup of an unset alias with INVALID_PARAMETER_VALUE, and its client checks it.
@@ -70,6 +71,31 @@ describe('MLflow model-registry REST API', () => {
     expect(viaGet.body.model_versions.map((v: { version: string }) => v.version)).toEqual(['1']);
     const badArchive = await call('POST', 'model-versions/transition-stage', { name, version: '3', stage: 'Archived', archive_existing_versions: true });
     expect(badArchive).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
+  });
+
+  it('deletes an alias that is not set as a successful no-op, leaving no audit entry, as MLflow does', async () => {
+    const name = uniqueName('no_alias');
+    await call('POST', 'registered-models/create', { name });
+    expect(await call('DELETE', 'registered-models/alias', { name, alias: 'never_set' })).toEqual({ status: 200, body: {} });
+    const audit = new AuditLogRepository(await registry.resources.postgres(), { schema: registry.options.auditSchema });
+    const entries = (await audit.query({ target: { type: 'registered_model', id: name } })).entries;
+    expect(entries.map((entry) => entry.action)).toEqual(['models.register']);
+    // The model itself must still exist, as in MLflow.
+    expect(await call('DELETE', 'registered-models/alias', { name: uniqueName('missing'), alias: 'x' })).toMatchObject({
+      status: 404,
+      body: { error_code: 'RESOURCE_DOES_NOT_EXIST' },
+    });
+  });
+
+  it('answers routes it does not have under the MLflow prefixes with 404 ENDPOINT_NOT_FOUND', async () => {
+    for (const path of ['/api/2.0/mlflow/registered-models/no-such-endpoint', '/api/2.0/preview/mlflow/no-such-endpoint']) {
+      const response = await fetch(`${registry.httpUrl}${path}`, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error_code: 'ENDPOINT_NOT_FOUND', message: `No API found for 'POST ${path}'` });
+    }
+    const outside = await fetch(`${registry.httpUrl}/no-such-page`);
+    expect(outside.status).toBe(404);
+    expect(await outside.json()).toMatchObject({ statusCode: 404 });
   });
 
   it('searches models and versions with MLflow filters and pages with next_page_token', async () => {

@@ -36,7 +36,7 @@ describe('runs:/ sources resolved through the tracking service', () => {
     const created = await mlflow(registry.httpUrl, 'POST', 'model-versions/create', { name, source: 'runs:/run9/model' }, { authorization: 'Bearer caller-token' });
     expect(created.body.model_version).toMatchObject({ source: 'runs:/run9/model', run_id: 'run9', status: 'READY' });
     const version = await registry.grpc.call('getModelVersion', { name, version: 1 });
-    expect(version.modelVersion?.storageUri).toBe(`file://${registry.artifactDir}/5/run9/artifacts/model`);
+    expect(version.modelVersion?.storageUri).toBe(`file://${registry.artifactDir}/mlflow-artifacts/5/run9/artifacts/model`);
     expect(seenAuthorization).toContain('Bearer caller-token');
     expect((await mlflow(registry.httpUrl, 'GET', 'model-versions/get-download-uri', { name, version: '1' })).body).toEqual({
       artifact_uri: 'mlflow-artifacts:/5/run9/artifacts/model',

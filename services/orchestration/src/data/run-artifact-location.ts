@@ -1,8 +1,6 @@
-import { type ArtifactStore, resolveArtifactUri } from '@flywheel/storage';
+import { type ArtifactStore, mlflowArtifactsKey, resolveArtifactUri } from '@flywheel/storage';
 
 const PROXY_SCHEME = 'mlflow-artifacts:/';
-/** Where the tracking service's artifact proxy keeps proxied path P: key `mlflow-artifacts/P`. */
-const PROXY_KEY_PREFIX = 'mlflow-artifacts/';
 
 /**
  * Where the files under a tracking run's `artifact_uri` live in the artifact store: a key
@@ -19,7 +17,7 @@ export function runArtifactLocation(
   const base = artifactUri.replace(/\/+$/, '');
   const uri = subdirectory === '' ? base : `${base}/${subdirectory}`;
   const keyPrefix = uri.startsWith(PROXY_SCHEME)
-    ? `${PROXY_KEY_PREFIX}${uri.slice(PROXY_SCHEME.length).replace(/^\/+/, '')}`
+    ? mlflowArtifactsKey(uri.slice(PROXY_SCHEME.length).replace(/^\/+/, ''))
     : resolveArtifactUri(uri, [store.root]).key;
   return { keyPrefix, uri: store.uri(keyPrefix) };
 }

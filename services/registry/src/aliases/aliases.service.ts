@@ -39,13 +39,17 @@ export class AliasesService {
     });
   }
 
+  /**
+   * Removes the alias. Deleting an alias that is not set succeeds and changes nothing (no audit
+   * entry, no event), as MLflow's store does; the model itself must exist.
+   */
   deleteAlias(caller: Caller, name: string, alias: string): Promise<void> {
     assertModelName(name);
     const checkedAlias = assertAlias(alias);
     return this.mutations.run(caller, async (m) => {
       const model = await this.lookup.lockedModel(m.db, name);
       const previous = await this.aliases.delete(m.db, model.id, checkedAlias);
-      if (previous === undefined) throw aliasNotFound(name, checkedAlias);
+      if (previous === undefined) return;
       await this.models.touch(m.db, model.id);
       await m.audited({ action: 'aliases.write', target: { type: 'registered_model', id: name }, before: { alias: checkedAlias, version: previous } });
       await m.emit(name, { aliasDeleted: { alias: checkedAlias, previousVersion: previous } });

@@ -11,7 +11,7 @@ const version: ModelVersionView = {
   createdBy: 'alice',
   description: 'd',
   source: 'mlflow-artifacts:/1/r/artifacts/model',
-  storageUri: 's3://bucket/root/1/r/artifacts/model',
+  storageUri: 's3://bucket/root/mlflow-artifacts/1/r/artifacts/model',
   runId: 'r',
   runLink: '',
   loggedModelId: '',
@@ -76,5 +76,10 @@ describe('MLflow JSON mapping', () => {
   it('hands tracking-registered versions back as mlflow-artifacts URIs and others as their storage URI', () => {
     expect(mlflowDownloadUri(version, 's3://bucket/root')).toBe('mlflow-artifacts:/1/r/artifacts/model');
     expect(mlflowDownloadUri({ ...version, source: 's3://bucket/root/x' }, 's3://bucket/root')).toBe(version.storageUri);
+  });
+
+  it('hands a managed copy of a tracking-registered version back as its storage URI, which the proxy does not serve', () => {
+    const copied = { ...version, storageUri: 's3://bucket/root/registry/models/7/versions/3' };
+    expect(mlflowDownloadUri(copied, 's3://bucket/root')).toBe(copied.storageUri);
   });
 });

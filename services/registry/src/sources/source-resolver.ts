@@ -1,4 +1,4 @@
-import { type ArtifactStore, artifactUriWithinRoots, assertArtifactKey } from '@flywheel/storage';
+import { type ArtifactStore, artifactUriWithinRoots, mlflowArtifactsKey } from '@flywheel/storage';
 import { RegistryError, invalidArgument } from '../domain/registry-error';
 import { parseSourceUri } from './source-uri';
 import type { TrackingLookup } from './tracking-client';
@@ -59,12 +59,11 @@ export class SourceResolver {
     }
   }
 
-  /** `mlflow-artifacts:/<path>` lies at `<root>/<path>`, as MLflow's artifact proxy maps it. */
+  /** `mlflow-artifacts:/<path>` lies where the tracking service's artifact proxy stores `<path>`. */
   private underRoot(path: string): string {
     let key: string;
     try {
-      key = decodeURIComponent(path);
-      assertArtifactKey(key);
+      key = mlflowArtifactsKey(decodeURIComponent(path));
     } catch (error) {
       throw invalidArgument('source', error instanceof Error ? error.message : String(error));
     }

@@ -1,33 +1,27 @@
-import { InvalidArtifactKeyError, assertArtifactKey } from '@flywheel/storage';
+import { InvalidArtifactKeyError, MLFLOW_ARTIFACTS_KEY_PREFIX, mlflowArtifactsKey } from '@flywheel/storage';
 import { invalidArgument } from '../domain/tracking-error';
-
-/**
- * Where `mlflow-artifacts:/<path>` lives in the platform's artifact store: under this folder,
- * so paths sent to the proxy cannot reach artifacts other services keep in the same store.
- */
-export const PROXY_KEY_PREFIX = 'mlflow-artifacts';
 
 const SCHEME = 'mlflow-artifacts:';
 
 /**
- * The store key of a proxied artifact path (`1/<run_id>/artifacts/model/MLmodel`). Paths that
- * could name something else (absolute, `..`, `.`, empty segments, backslashes, control
- * characters) are refused, as MLflow's `validate_path_is_safe` refuses them.
+ * The store key of a proxied artifact path (`1/<run_id>/artifacts/model/MLmodel`), by the
+ * mapping the registry also resolves `mlflow-artifacts:/` sources with. Paths that could name
+ * something else (absolute, `..`, `.`, empty segments, backslashes, control characters) are
+ * refused, as MLflow's `validate_path_is_safe` refuses them.
  */
 export function proxyKey(path: string, field = 'path'): string {
   try {
-    assertArtifactKey(path);
+    return mlflowArtifactsKey(path);
   } catch (error) {
     if (error instanceof InvalidArtifactKeyError) throw invalidArgument(`Invalid ${field}: ${error.message}`);
     throw error;
   }
-  return `${PROXY_KEY_PREFIX}/${path}`;
 }
 
 /** The listing prefix of a proxied directory (`''`: the whole proxy root), ending in `/`. */
 export function proxyDirectoryPrefix(path: string, field = 'path'): string {
   const trimmed = path.replace(/\/+$/, '');
-  return trimmed === '' ? `${PROXY_KEY_PREFIX}/` : `${proxyKey(trimmed, field)}/`;
+  return trimmed === '' ? MLFLOW_ARTIFACTS_KEY_PREFIX : `${proxyKey(trimmed, field)}/`;
 }
 
 /** The proxied path of a run's artifact root `mlflow-artifacts:/1/<run_id>/artifacts`. */

@@ -2,10 +2,12 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { installMlflowBodyParser } from './request-body';
+import { answerUnknownMlflowRoutes } from './unknown-mlflow-routes';
 
 /**
- * Installs the MLflow body parser on the app's Fastify instance once Nest has registered its
- * own (at init, before this hook) and before the server listens. Apps without HTTP skip it.
+ * Installs the MLflow body parser and MLflow's answer to unknown routes on the app's Fastify
+ * instance once Nest has registered its own parsers (at init, before this hook) and before the
+ * server listens. Apps without HTTP skip it.
  */
 @Injectable()
 export class MlflowHttpSetup implements OnModuleInit {
@@ -13,6 +15,8 @@ export class MlflowHttpSetup implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (fastify) installMlflowBodyParser(fastify);
+    if (!fastify) return;
+    installMlflowBodyParser(fastify);
+    answerUnknownMlflowRoutes(fastify);
   }
 }
