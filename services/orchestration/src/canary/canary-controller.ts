@@ -13,6 +13,7 @@ import type { DeploymentPublisher } from '../clients/deployment-publisher';
 import type { RegistryClient } from '../clients/registry-client';
 import type { OrchestrationDatabase } from '../db/orchestration-database';
 import type { RolloutsRepository, StoredRollout } from './rollouts.repository';
+import { PollingLoop } from '../polling-loop';
 
 export const CHAMPION_ALIAS = 'champion';
 
@@ -43,9 +44,7 @@ export type RollbackResult = { rolledBack: true; rolloutId: string } | { rolledB
  * idempotent (complete policies, alias sets).
  */
 export class CanaryController {
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
-  private stopping = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly database: OrchestrationDatabase,
@@ -55,16 +54,20 @@ export class CanaryController {
     private readonly audit: AuditTrail,
     private readonly options: { pollIntervalMs: number },
     private readonly log: { error(message: string, error: unknown): void },
-  ) {}
-
-  start(): void {
-    this.schedule(0);
+  ) {
+    this.loop = new PollingLoop(
+      () => this.fireDueTimers(),
+      options.pollIntervalMs,
+      (error) => log.error('advancing canary rollouts failed', error),
+    );
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.timer);
-    await this.ticking;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**
@@ -155,19 +158,9 @@ export class CanaryController {
     return this.rollouts.findById(this.database.pool, rolloutId);
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      this.ticking = this.fireDueTimers().finally(() => {
-        this.ticking = undefined;
-        this.schedule(this.options.pollIntervalMs);
-      });
-    }, delayMs);
-  }
-
   /** Delivers `step_timer` to each rollout whose timer is due, one transaction each. */
   private async fireDueTimers(): Promise<void> {
-    for (let more = true; more && !this.stopping;) {
+    for (let more = true; more && !this.loop.stopping;) {
       try {
         more = await this.database.transaction(async (tx) => {
           const [id] = await this.rollouts.dueTimers(tx, Date.now(), 1);

@@ -5,6 +5,7 @@ import type { RunsService } from '../runs/runs.service';
 import type { ProcessedTriggersRepository } from './processed-triggers.repository';
 import { dueFiring, scheduleKeyPrefix } from './schedule-triggers';
 import { describeOutcomes, startedRunIds } from './trigger-outcome';
+import { PollingLoop } from '../polling-loop';
 
 const SCHEDULER: Caller = {
   principal: { id: 'orchestration-scheduler', kind: 'service' },
@@ -18,27 +19,29 @@ const SCHEDULER: Caller = {
  * collapse into the latest one.
  */
 export class ScheduleTriggerLoop {
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
-  private stopping = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly database: OrchestrationDatabase,
     private readonly definitions: DefinitionsRepository,
     private readonly processed: ProcessedTriggersRepository,
     private readonly runs: RunsService,
-    private readonly options: { pollIntervalMs: number },
-    private readonly log: { error(message: string, error: unknown): void },
-  ) {}
-
-  start(): void {
-    this.schedule(0);
+    options: { pollIntervalMs: number },
+    log: { error(message: string, error: unknown): void },
+  ) {
+    this.loop = new PollingLoop(
+      () => this.fireDue(),
+      options.pollIntervalMs,
+      (error) => log.error('firing schedule triggers failed', error),
+    );
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.timer);
-    await this.ticking;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Fires every schedule due at `nowMs`. */
@@ -60,17 +63,5 @@ export class ScheduleTriggerLoop {
         this.runs.wake(started);
       }
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      this.ticking = this.fireDue()
-        .catch((error: unknown) => this.log.error('firing schedule triggers failed', error))
-        .finally(() => {
-          this.ticking = undefined;
-          this.schedule(this.options.pollIntervalMs);
-        });
-    }, delayMs);
   }
 }
