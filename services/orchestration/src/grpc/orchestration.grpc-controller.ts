@@ -66,19 +66,13 @@ export class OrchestrationGrpcController {
     }));
   }
 
+  /** The run API's name for TriggerPipeline: the same request, the same run. */
   startRun(
     @Payload() request: orchestrationV1.StartRunRequest,
     @Ctx() metadata: Metadata,
     @CurrentPrincipal() principal: Principal,
   ): Promise<orchestrationV1.StartRunResponse> {
-    return grpcCall(async () => ({
-      runId: await this.runs.trigger(
-        callerOf(principal, metadata),
-        request.name,
-        request.version,
-        request.params,
-      ),
-    }));
+    return this.triggerPipeline(request, metadata, principal);
   }
 
   cancelRun(
