@@ -1,5 +1,6 @@
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
+import { rememberChdbSession } from './chdb-raw-insert';
 import { parseClickHouseUrl } from './clickhouse-url';
 
 export interface ClickHouseOptions {
@@ -32,7 +33,11 @@ export function createClickHouse(url: string, options: ClickHouseOptions = {}): 
     }
     // chdb declares the Connection contract from @clickhouse/client-common, which
     // @clickhouse/client now vendors: the same shape under two declarations.
-    return createClient({ connection: connection as unknown as ClickHouseClientConfigOptions['connection'] });
+    const client = createClient({
+      connection: connection as unknown as ClickHouseClientConfigOptions['connection'],
+    });
+    rememberChdbSession(client, connection.chdb);
+    return client;
   }
   return createClient({
     url: target.url,

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { chdbRawInsert } from '../chdb-raw-insert';
 
 export interface InsertRowsOptions {
   /**
@@ -34,12 +35,15 @@ export async function insertRows(
   if (columns !== undefined && (columns.length === 0 || !columns.every((column) => COLUMN_NAME.test(column))))
     throw new Error(`insertRows columns must be a non-empty list of plain identifiers, got ${JSON.stringify(columns)}`);
   if (rows.length === 0) return;
+  // Always sent, empty when absent: chDB applies client insert settings with SET, which sticks
+  // to the session, so a stale token would otherwise silently drop the next untokened insert.
+  const settings = { insert_deduplication_token: options.dedupToken ?? '' };
+  const format = columns === undefined ? 'JSONEachRow' : 'JSONCompactEachRow';
+  if (await chdbRawInsert(client, { table, format, ...(columns && { columns }), rows, settings })) return;
   await client.insert({
     table,
     values: rows,
     ...(columns === undefined ? { format: 'JSONEachRow' } : { format: 'JSONCompactEachRow', columns: [...columns] as [string, ...string[]] }),
-    // Always sent, empty when absent: chDB applies insert settings with SET, which sticks to
-    // the session, so a stale token would otherwise silently drop the next untokened insert.
-    clickhouse_settings: { insert_deduplication_token: options.dedupToken ?? '' },
+    clickhouse_settings: settings,
   });
 }

@@ -148,6 +148,23 @@ describe('queryRows and insertRows over chDB', () => {
     );
   });
 
+  it('reports rows ClickHouse cannot parse as a ClickHouse error with its code', async () => {
+    await expect(
+      insertRows(client, table, [['bad', 'b1', 'not a time', 0.5, '1']], {
+        columns: ['model', 'request_id', 'at', 'score', 'seq'],
+      }),
+    ).rejects.toMatchObject({
+      code: expect.stringMatching(/^\d+$/) as unknown,
+      type: expect.stringMatching(/^CANNOT_PARSE|INCORRECT_DATA/) as unknown,
+    });
+    const counts: { n: string }[] = await queryRows(
+      client,
+      "SELECT toString(count()) AS n FROM {database:Identifier}.logs WHERE model = 'bad'",
+      { database },
+    );
+    expect(counts).toEqual([{ n: '0' }]);
+  });
+
   it('treats an empty batch as a no-op and rejects a table name that is not an identifier', async () => {
     await expect(insertRows(client, table, [])).resolves.toBeUndefined();
     await expect(insertRows(client, 'logs; DROP TABLE x', [{ a: 1 }])).rejects.toThrow(
