@@ -159,7 +159,7 @@ describe('queryRows and insertRows over chDB', () => {
     });
     const counts: { n: string }[] = await queryRows(
       client,
-      "SELECT toString(count()) AS n FROM {database:Identifier}.logs WHERE model = 'bad'",
+      "SELECT count() AS n FROM {database:Identifier}.logs WHERE model = 'bad'",
       { database },
     );
     expect(counts).toEqual([{ n: '0' }]);
