@@ -17,6 +17,7 @@ import {
 
 const STARTED = 'Flywheel is running';
 const SHUTDOWN_DEADLINE_MS = 15_000;
+const PROBE_TIMEOUT_MS = 10_000;
 
 interface TestPorts {
   admin: number;
@@ -98,9 +99,10 @@ describe('flywheel CLI (built)', () => {
     for (const service of SERVICE_NAMES) {
       const address = `127.0.0.1:${ports.grpc[service]}`;
       expect(cli.stdout()).toContain(address);
-      await expect(checkGrpcHealth(address, '')).resolves.toBe('SERVING');
-      await expect(checkGrpcHealth(address, service)).resolves.toBe('SERVING');
-      await expect(listGrpcServices(address)).resolves.toContain('grpc.health.v1.Health');
+      // Probe deadlines generous enough for a loaded CI machine (2 s timed out at load 18).
+      await expect(checkGrpcHealth(address, '', PROBE_TIMEOUT_MS)).resolves.toBe('SERVING');
+      await expect(checkGrpcHealth(address, service, PROBE_TIMEOUT_MS)).resolves.toBe('SERVING');
+      await expect(listGrpcServices(address, PROBE_TIMEOUT_MS)).resolves.toContain('grpc.health.v1.Health');
     }
     for (const port of Object.values(ports.http)) expect(cli.stdout()).toContain(`http://127.0.0.1:${port}`);
     expect(await (await fetch(`${admin}/metrics`)).text()).toContain('process_cpu_time');
