@@ -67,7 +67,7 @@ describe('README first command: npm start', () => {
 
   it('answers the standard gRPC health check with SERVING on every gRPC port', async () => {
     for (const [service, port] of Object.entries(GRPC_PORTS)) {
-      await expect(checkGrpcHealth(`127.0.0.1:${port}`)).resolves.toBe('SERVING');
+      await expect(checkGrpcHealth(`127.0.0.1:${port}`, '', 10_000)).resolves.toBe('SERVING');
       expect(output).toContain(`127.0.0.1:${port}`);
       expect(output).toContain(service);
     }

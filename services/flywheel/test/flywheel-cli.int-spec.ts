@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@flywheel/config';
 import { checkGrpcHealth, listGrpcServices } from '@flywheel/service-kit';
 import { freePorts, testStack } from '@flywheel/testing';
-import {
-  buildCli,
-  exitWithin,
-  refusesConnections,
-  spawnCli,
-  type CliProcess,
-} from './cli-process';
+import { buildCli, exitWithin, refusesConnections, spawnCli, type CliProcess } from './cli-process';
 
 // The built CLI as a real process: what `npm start` and `flywheel start --target=...` serve,
 // on test ports, and how it shuts down on SIGTERM.
@@ -116,7 +110,9 @@ describe('flywheel CLI (built)', () => {
     cli = spawnCli(['start', '--target=tracking'], { ...env, FLYWHEEL_DATA_DIR: dataDir });
     await cli.waitForOutput(STARTED);
 
-    await expect(checkGrpcHealth(`127.0.0.1:${ports.grpc.tracking}`, 'tracking')).resolves.toBe('SERVING');
+    await expect(
+      checkGrpcHealth(`127.0.0.1:${ports.grpc.tracking}`, 'tracking', PROBE_TIMEOUT_MS),
+    ).resolves.toBe('SERVING');
     expect(cli.stderr()).toContain('flywheel: WARNING: authentication is OFF: listening on loopback only');
     const readyz = (await (await fetch(`http://127.0.0.1:${ports.admin}/readyz`)).json()) as {
       services: unknown[];
@@ -166,9 +162,9 @@ describe('flywheel CLI (built)', () => {
       FLYWHEEL_DATABASE_URL: testStack().databaseUrl,
     });
     await cli.waitForOutput(STARTED);
-    await expect(checkGrpcHealth(`127.0.0.1:${ports.grpc.orchestration}`, 'orchestration')).resolves.toBe(
-      'SERVING',
-    );
+    await expect(
+      checkGrpcHealth(`127.0.0.1:${ports.grpc.orchestration}`, 'orchestration', PROBE_TIMEOUT_MS),
+    ).resolves.toBe('SERVING');
     expect(cli.stderr()).not.toContain('authentication is OFF');
     cli.kill('SIGTERM');
     await expect(exitWithin(cli, SHUTDOWN_DEADLINE_MS)).resolves.toBe(0);
