@@ -36,6 +36,16 @@ describe('orchestrationOptionsFrom', () => {
     });
   });
 
+  it('takes the consumer group of the command and registry-event triggers from FLYWHEEL_ORCHESTRATION_CONSUMER_GROUP', () => {
+    const env = { FLYWHEEL_ORCHESTRATION_CONSUMER_GROUP: 'orchestration-staging' };
+    expect(orchestrationOptionsFrom({ dataDir: '/d' }, env).events?.consumerGroup).toBe(
+      'orchestration-staging',
+    );
+    expect(() =>
+      orchestrationOptionsFrom({ dataDir: '/d' }, { FLYWHEEL_ORCHESTRATION_CONSUMER_GROUP: 'a group' }),
+    ).toThrow(/FLYWHEEL_ORCHESTRATION_CONSUMER_GROUP/);
+  });
+
   it('reads the env allowlist and refuses names that are not variable names', () => {
     expect(
       orchestrationOptionsFrom(

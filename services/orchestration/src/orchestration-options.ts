@@ -111,6 +111,10 @@ const orchestrationVariables = z.object({
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
     .default('default'),
   FLYWHEEL_ORCHESTRATION_KUBERNETES_TOKEN: z.string().min(1).optional(),
+  FLYWHEEL_ORCHESTRATION_CONSUMER_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, 'must be a Kafka group id of letters, digits, ".", "_" or "-"')
+    .default('orchestration'),
   FLYWHEEL_ORCHESTRATION_ENV_ALLOWLIST: z
     .string()
     .optional()
@@ -187,7 +191,7 @@ export function orchestrationOptionsFrom(
       commandsTopic: Topic.OrchestrationCommands,
       registryEventsTopic: Topic.RegistryEvents,
       deploymentsTopic: Topic.DeploymentEvents,
-      consumerGroup: 'orchestration',
+      consumerGroup: variables.FLYWHEEL_ORCHESTRATION_CONSUMER_GROUP,
     },
   };
 }
