@@ -7,7 +7,8 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { type ClickHouseClient, runClickHouseMigrations } from '@flywheel/clickhouse';
-import type { EventBus, EventProducer } from '@flywheel/kafka';
+import { Topic } from '@flywheel/contracts';
+import { type EventBus, type EventProducer, InProcessEventBus } from '@flywheel/kafka';
 import { CLICKHOUSE, EVENT_BUS } from '@flywheel/platform';
 import { createLogger } from '@flywheel/telemetry';
 import { kafkaPublisher } from './events/monitor-publisher';
@@ -52,6 +53,10 @@ export class MonitoringService implements OnModuleInit, OnApplicationBootstrap, 
     });
     this.migrated = true;
     this.logger.info({ database, applied: report.applied }, 'monitoring tables up to date');
+    // Standalone (in-process bus): nothing else creates the topics monitoring publishes to.
+    if (this.bus instanceof InProcessEventBus) {
+      await this.bus.ensureTopics([Topic.MonitoringDrift, Topic.OrchestrationCommands], 1);
+    }
   }
 
   onApplicationBootstrap(): void {

@@ -4,6 +4,8 @@ import type { EventBus } from '@flywheel/kafka';
 import { ARTIFACT_STORE, EVENT_BUS } from '@flywheel/platform';
 import { ReadinessProbe, serviceCallMetadata, serviceChannelCredentials } from '@flywheel/service-kit';
 import type { ArtifactStore } from '@flywheel/storage';
+import { FeedbackHttpController } from './feedback/feedback.http-controller';
+import { FeedbackPublisher } from './feedback/feedback-publisher';
 import { InferenceGrpcController } from './grpc/inference.grpc-controller';
 import { InferenceHttpController } from './http/inference.http-controller';
 import { UntypedJsonBodies } from './http/untyped-json-bodies';
@@ -32,7 +34,7 @@ export class ServingGatewayModule {
   static forRoot(options: ServingOptions, access: ServingAccess): DynamicModule {
     return {
       module: ServingGatewayModule,
-      controllers: [InferenceGrpcController, InferenceHttpController],
+      controllers: [InferenceGrpcController, InferenceHttpController, FeedbackHttpController],
       providers: [
         { provide: SERVING_OPTIONS, useValue: options },
         {
@@ -43,6 +45,11 @@ export class ServingGatewayModule {
               credentials: serviceChannelCredentials(access.tls),
               metadata: () => serviceCallMetadata(access.auth),
             }, access.inProcessBus),
+        },
+        {
+          provide: FeedbackPublisher,
+          inject: [EVENT_BUS],
+          useFactory: (bus: EventBus) => new FeedbackPublisher(bus, access.inProcessBus),
         },
         { provide: InferenceService, inject: [ServingRuntime], useFactory: (runtime: ServingRuntime) => runtime.inference },
         { provide: ModelStatusService, inject: [ServingRuntime], useFactory: (runtime: ServingRuntime) => runtime.status },

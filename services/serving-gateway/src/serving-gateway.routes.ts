@@ -22,4 +22,6 @@ export const SERVING_GATEWAY_ROUTES: RoutePolicyTable = {
   [httpRouteId('GET', '/v2/models/:model/versions/:version/ready')]: 'inference.predict',
   [httpRouteId('POST', '/v2/models/:model/infer')]: 'inference.predict',
   [httpRouteId('POST', '/v2/models/:model/versions/:version/infer')]: 'inference.predict',
+  // Whoever may ask for predictions may also report their outcomes.
+  [httpRouteId('POST', '/v2/models/:model/feedback')]: 'inference.predict',
 };
