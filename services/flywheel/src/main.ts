@@ -19,7 +19,8 @@ const EXIT_USAGE = 2;
 type Prepared =
   | { exitCode: number }
   | { targets: ServiceName[]; config: PlatformConfig }
-  | { keys: Extract<Command, { kind: 'keys' }>['action']; config: PlatformConfig };
+  | { keys: Extract<Command, { kind: 'keys' }>['action']; config: PlatformConfig }
+  | { demo: Extract<Command, { kind: 'demo' }>['options']; config: PlatformConfig };
 
 async function main(args: readonly string[]): Promise<number | undefined> {
   const prepared = prepare(args);
@@ -27,6 +28,10 @@ async function main(args: readonly string[]): Promise<number | undefined> {
   if ('keys' in prepared) {
     const { runKeysCli } = await import('./cli/keys/run-keys-cli.js');
     return runKeysCli(prepared.keys, prepared.config);
+  }
+  if ('demo' in prepared) {
+    const { runDemo } = await import('./cli/demo/run-demo.js');
+    return runDemo(prepared.demo, prepared.config);
   }
   const { targets, config } = prepared;
 
@@ -52,6 +57,7 @@ function prepare(args: readonly string[]): Prepared {
     }
     config = loadPlatformConfig(process.env, command.configFlags);
     if (command.kind === 'keys') return { keys: command.action, config };
+    if (command.kind === 'demo') return { demo: command.options, config };
   } catch (error) {
     if (error instanceof UsageError) return refuse(`${error.message}\nRun flywheel --help for usage.`);
     if (error instanceof ConfigError) return refuse(error.message);

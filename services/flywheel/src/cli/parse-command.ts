@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describePlatformVariables, type ServiceName } from '@flywheel/config';
+import { type DemoCommand, parseDemoCommand } from './demo/parse-demo-command';
 import { type KeysAction, parseKeysCommand } from './keys/parse-keys-command';
 import { ALL_TARGET, resolveTargets } from './targets';
 import { UsageError } from './usage-error';
@@ -12,7 +13,8 @@ export type Command =
       /** Configuration flags by name (`admin-port`), overriding the variables they name. */
       configFlags: Record<string, string>;
     }
-  | { kind: 'keys'; action: Exclude<KeysAction, { action: 'help' }>; configFlags: Record<string, string> };
+  | { kind: 'keys'; action: Exclude<KeysAction, { action: 'help' }>; configFlags: Record<string, string> }
+  | ({ kind: 'demo' } & DemoCommand);
 
 /** Every non-secret platform variable is also a flag: FLYWHEEL_ADMIN_PORT <-> --admin-port. */
 export const CONFIG_FLAGS: readonly string[] = describePlatformVariables().flatMap((variable) =>
@@ -20,7 +22,7 @@ export const CONFIG_FLAGS: readonly string[] = describePlatformVariables().flatM
 );
 
 /**
- * Parses `flywheel <command> [options]`. Commands: `start` (default target `all`), `keys` and `help`.
+ * Parses `flywheel <command> [options]`. Commands: `start` (default target `all`), `keys`, `demo` and `help`.
  * @throws UsageError for unknown commands, options or targets.
  */
 export function parseCommand(args: readonly string[]): Command {
@@ -28,12 +30,16 @@ export function parseCommand(args: readonly string[]): Command {
     const keys = parseKeysCommand(args.slice(1), CONFIG_FLAGS);
     return keys.action.action === 'help' ? { kind: 'help' } : { kind: 'keys', ...keys, action: keys.action };
   }
+  if (args[0] === 'demo') {
+    const demo = parseDemoCommand(args.slice(1), CONFIG_FLAGS);
+    return demo === 'help' ? { kind: 'help' } : { kind: 'demo', ...demo };
+  }
   const parsed = parseOrExplain(args);
   const [command, ...extra] = parsed.positionals;
   if (parsed.values.help === true || command === 'help') return { kind: 'help' };
   if (command === undefined) throw new UsageError('missing command; try "flywheel start --target=all"');
   if (command !== 'start')
-    throw new UsageError(`unknown command "${command}"; the commands are start, keys and help`);
+    throw new UsageError(`unknown command "${command}"; the commands are start, keys, demo and help`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}" after start`);
 
   const { target, help: _help, ...flags } = parsed.values;

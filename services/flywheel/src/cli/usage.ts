@@ -12,6 +12,7 @@ export function usage(): string {
   });
   return `Usage: flywheel start [--target=<targets>] [options]
        flywheel keys create|list|revoke [options]
+       flywheel demo [--model=<name>] [--steady-seconds=<s>] [--step-timeout=<s>] [options]
        flywheel --help
 
 Runs any set of Flywheel services in one process.
@@ -20,6 +21,10 @@ Runs any set of Flywheel services in one process.
                       or a comma-separated list of: ${VALID_TARGETS.slice(1).join(', ')}
 
 ${keysUsage()}
+flywheel demo drives the whole loop against a running platform (started with the same
+configuration): registers a churn model, serves it with feedback, shifts the data, and narrates
+drift, retrain, gates, canary and promotion until the new champion serves (exit 0).
+
 Configuration: each FLYWHEEL_* variable below; its flag, when it has one, overrides it.
 
 ${lines.join('\n')}

@@ -1,0 +1,46 @@
+import type { PlatformConfig } from '@flywheel/config';
+import { orchestrationV1, registryV1 } from '@flywheel/contracts';
+import { serviceCallMetadata } from '@flywheel/service-kit';
+import { UnaryClient } from './unary-client';
+
+/** The platform's public endpoints as the demo reaches them, from the same configuration `flywheel start` reads. */
+export interface DemoPlatform {
+  registry: UnaryClient;
+  orchestration: UnaryClient;
+  gatewayUrl: string;
+  adminUrl: string;
+  /** Directory of the file artifact root, where the demo writes its first model. */
+  artifactDir: string;
+  artifactUri: string;
+  httpHeaders: Record<string, string>;
+  close(): void;
+}
+
+export function connectDemoPlatform(config: PlatformConfig): DemoPlatform {
+  if (config.artifacts.kind !== 'file') {
+    throw new Error(`flywheel demo writes its first model to a file:// artifact root; FLYWHEEL_ARTIFACT_ROOT is ${config.artifacts.uri}`);
+  }
+  // A wildcard bind address is reached on loopback.
+  const host = ['0.0.0.0', '::', ''].includes(config.bindHost) ? '127.0.0.1' : config.bindHost;
+  const metadata = () => serviceCallMetadata(config.auth);
+  const registry = new UnaryClient(registryV1.protobufFileName, 'flywheel.registry.v1.RegistryService', `${host}:${config.ports.registry.grpc}`, metadata);
+  const orchestration = new UnaryClient(
+    orchestrationV1.protobufFileName,
+    'flywheel.orchestration.v1.OrchestrationService',
+    `${host}:${config.ports.orchestration.grpc}`,
+    metadata,
+  );
+  return {
+    registry,
+    orchestration,
+    gatewayUrl: `http://${host}:${config.ports['serving-gateway'].http}`,
+    adminUrl: `http://${host}:${config.adminPort}`,
+    artifactDir: config.artifacts.dir,
+    artifactUri: config.artifacts.uri,
+    httpHeaders: config.auth.serviceKey === undefined ? {} : { authorization: `Bearer ${config.auth.serviceKey}` },
+    close: () => {
+      registry.close();
+      orchestration.close();
+    },
+  };
+}
