@@ -3,16 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePorts, recordProcessOutput, uniqueName, waitFor } from '@flywheel/testing';
-import { type ScratchDatabase, createScratchDatabase } from './support/stack-resources';
+import { freePorts, recordProcessOutput, waitFor } from '@flywheel/testing';
 
-// `flywheel demo` against the standalone platform (`flywheel start --target=all`: in-process bus,
-// chDB, file artifacts), started as the README says but on free ports, so it never collides with
-// the readme-start test on the default ones. Both processes read the same FLYWHEEL_* variables.
-//
-// PostgreSQL is the stack's (a scratch database) rather than the embedded PGlite: on PGlite the
-// canary's promotion deadlocks (orchestration sets the registry alias inside its own transaction,
-// and the registry's write waits for PGlite's single connection), see services/flywheel/README.md.
+// `flywheel demo` against the standalone platform (`flywheel start --target=all` with the embedded
+// defaults: in-process bus, PGlite under the data dir, chDB, file artifacts), started as the
+// README says but on free ports, so it never collides with the readme-start test on the default
+// ones. Both processes read the same FLYWHEEL_* variables.
 
 const REPO_ROOT = join(__dirname, '..');
 const MAIN = join(REPO_ROOT, 'services', 'flywheel', 'dist', 'main.js');
@@ -20,20 +16,17 @@ const run = promisify(execFile);
 
 describe('flywheel demo', () => {
   let dataDir: string;
-  let database: ScratchDatabase;
   let platform: ChildProcess;
   let platformOutput = '';
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'flywheel-demo-'));
-    database = await createScratchDatabase(uniqueName('demo'));
     const [admin, trackingGrpc, trackingHttp, registryGrpc, registryHttp, orchestration, ingestion, monitoring, servingGrpc, servingHttp] =
       await freePorts(10);
     env = {
       ...process.env,
       FLYWHEEL_DATA_DIR: dataDir,
-      FLYWHEEL_DATABASE_URL: database.url,
       FLYWHEEL_ADMIN_PORT: String(admin),
       FLYWHEEL_TRACKING_GRPC_PORT: String(trackingGrpc),
       FLYWHEEL_TRACKING_HTTP_PORT: String(trackingHttp),
@@ -71,7 +64,6 @@ describe('flywheel demo', () => {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
       if (platform.exitCode === null) platform.kill('SIGKILL');
     }
-    await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -12,7 +12,7 @@ import type { AuditTrail, Caller } from '../audit-trail';
 import type { DeploymentPublisher } from '../clients/deployment-publisher';
 import type { RegistryClient } from '../clients/registry-client';
 import type { OrchestrationDatabase } from '../db/orchestration-database';
-import type { RolloutsRepository, StoredRollout } from './rollouts.repository';
+import type { OutboundEffect, RolloutsRepository, StoredRollout } from './rollouts.repository';
 import { PollingLoop } from '../polling-loop';
 
 export const CHAMPION_ALIAS = 'champion';
@@ -37,11 +37,17 @@ export type RollbackResult = { rolledBack: true; rolloutId: string } | { rolledB
  * Moves canary versions through their rollout plans (`applyRolloutEvent` from
  * @flywheel/traffic-policy) with the state in PostgreSQL: every transition publishes the
  * complete traffic policy on the deployment events topic, moves the registry's `champion` alias
- * on promotion (leaves it on rollback), and is audited, all under the rollout's row lock. A
- * step advances when its analysis window ends with no `rollback.requested` for the canary
- * (monitoring's verdict arrives as that command, contract 4). A failed effect rolls the
- * transition back, so the timer or command that caused it is tried again; effects are
- * idempotent (complete policies, alias sets).
+ * on promotion (leaves it on rollback), and is audited. A step advances when its analysis window
+ * ends with no `rollback.requested` for the canary (monitoring's verdict arrives as that
+ * command, contract 4).
+ *
+ * Effects leave orchestration only after the transaction that decided them commits: a
+ * transition is saved and audited under the rollout's row lock together with its effects
+ * (an outbox, `pending_effects`); after the commit they are performed and cleared, and the
+ * polling tick performs any left by a failure or crash. No cross-service call ever runs inside
+ * an orchestration transaction (with one embedded PGlite for all services, the registry's
+ * queries would wait for it). Effects are idempotent (complete policies, alias sets), so
+ * performing them again is harmless; in this process they run one batch at a time, in order.
  */
 export class CanaryController {
   private readonly loop: PollingLoop;
@@ -86,13 +92,16 @@ export class CanaryController {
         const reason = champion
           ? 'already champion'
           : 'first version of the model: champion without a canary';
-        await this.publisher.publish(request.modelName, 'policy_set', policy, reason);
-        await this.registry.setAlias(request.modelName, CHAMPION_ALIAS, request.canaryVersion);
+        const pendingEffects: OutboundEffect[] = [
+          { type: 'publish_policy', kind: 'policy_set', policy, reason },
+          { type: 'set_alias', alias: CHAMPION_ALIAS, version: request.canaryVersion },
+        ];
         const state: RolloutState = { status: 'promoted', atMs: Date.now() };
         const plan = { baseline: policy, canaryVersion: request.canaryVersion, steps: [] };
-        await this.rollouts.insert(tx, { id, ...request, plan, state });
+        await this.rollouts.insert(tx, { id, ...request, plan, state, pendingEffects });
         await this.auditTransition(tx, caller, id, { status: 'pending' }, state, reason);
       });
+      await this.performPendingEffects();
       return id;
     }
     const plan: RolloutPlan = {
@@ -123,10 +132,14 @@ export class CanaryController {
         caller,
       );
     });
+    await this.performPendingEffects();
     return id;
   }
 
-  /** Rolls the model's rollout of `canaryVersion` back; refuses (without throwing) when it is not in progress. */
+  /**
+   * Rolls the model's rollout of `canaryVersion` back in `tx`; refuses (without throwing) when it
+   * is not in progress. The caller calls `performPendingEffects` once `tx` has committed.
+   */
   async rollback(
     tx: PoolClient,
     request: { modelName: string; canaryVersion: number; reason: string },
@@ -158,8 +171,43 @@ export class CanaryController {
     return this.rollouts.findById(this.database.pool, rolloutId);
   }
 
-  /** Delivers `step_timer` to each rollout whose timer is due, one transaction each. */
+  /**
+   * Performs the saved effects of committed transitions, outside any transaction, and clears
+   * them; never throws (a failure is logged and the polling tick tries again).
+   */
+  performPendingEffects(): Promise<void> {
+    const run = this.effectsQueue.then(() => this.performAllPendingEffects());
+    this.effectsQueue = run;
+    return run;
+  }
+
+  private effectsQueue: Promise<void> = Promise.resolve();
+
+  private async performAllPendingEffects(): Promise<void> {
+    try {
+      for (const pending of await this.rollouts.withPendingEffects(this.database.pool)) {
+        for (const effect of pending.effects) await this.perform(pending.modelName, effect);
+        await this.rollouts.clearPendingEffects(this.database.pool, pending.id, pending.effects);
+      }
+    } catch (error) {
+      this.log.error('performing canary rollout effects failed', error);
+    }
+  }
+
+  private async perform(modelName: string, effect: OutboundEffect): Promise<void> {
+    switch (effect.type) {
+      case 'publish_policy':
+        await this.publisher.publish(modelName, effect.kind, effect.policy, effect.reason);
+        return;
+      case 'set_alias':
+        await this.registry.setAlias(modelName, effect.alias, effect.version);
+        return;
+    }
+  }
+
+  /** Performs effects left pending, then delivers `step_timer` to each rollout whose timer is due, one transaction each. */
   private async fireDueTimers(): Promise<void> {
+    await this.performPendingEffects();
     for (let more = true; more && !this.loop.stopping;) {
       try {
         more = await this.database.transaction(async (tx) => {
@@ -178,10 +226,11 @@ export class CanaryController {
         this.log.error('advancing a canary rollout failed', error);
         return;
       }
+      if (more) await this.performPendingEffects();
     }
   }
 
-  /** Applies `first` and what follows from it (an analysis verdict), performing the effects, then saves and audits. */
+  /** Applies `first` and what follows from it (an analysis verdict), then saves and audits the states with their outbound effects pending. */
   private async transition(
     tx: PoolClient,
     rollout: StoredRollout,
@@ -191,15 +240,14 @@ export class CanaryController {
     let state = rollout.state;
     let timer = first.type === 'step_timer' ? undefined : rollout.timer;
     const events: RolloutEvent[] = [first];
+    const outbound: OutboundEffect[] = [];
     for (let event = events.shift(); event; event = events.shift()) {
       const transition = applyRolloutEvent(rollout.plan, state, event);
       for (const effect of transition.effects) {
         switch (effect.type) {
           case 'publish_policy':
-            await this.publisher.publish(rollout.modelName, effect.kind, effect.policy, effect.reason);
-            break;
           case 'set_alias':
-            await this.registry.setAlias(rollout.modelName, effect.alias, effect.version);
+            outbound.push(effect);
             break;
           case 'schedule_step_timer':
             timer = { stepIndex: effect.stepIndex, atMs: effect.fireAtMs };
@@ -221,7 +269,7 @@ export class CanaryController {
       await this.auditTransition(tx, caller, rollout.id, state, transition.state, transition.description);
       state = transition.state;
     }
-    await this.rollouts.save(tx, rollout.id, state, isFinalRolloutState(state) ? undefined : timer);
+    await this.rollouts.save(tx, rollout.id, state, isFinalRolloutState(state) ? undefined : timer, outbound);
   }
 
   private async auditTransition(

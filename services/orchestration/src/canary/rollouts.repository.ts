@@ -1,4 +1,4 @@
-import type { RolloutPlan, RolloutState } from '@flywheel/traffic-policy';
+import type { PolicyChangeKind, RolloutEffect, RolloutPlan, RolloutState } from '@flywheel/traffic-policy';
 import type { OrchestrationDatabase, SqlRunner } from '../db/orchestration-database';
 
 export interface StoredRollout {
@@ -34,6 +34,21 @@ const rolloutOf = (row: RolloutRow): StoredRollout => ({
       : { stepIndex: row.timer_step, atMs: row.timer_at.getTime() },
 });
 
+/** An effect that leaves orchestration: performed after the transition that caused it commits. */
+export type OutboundEffect =
+  | (Omit<Extract<RolloutEffect, { type: 'publish_policy' }>, 'kind'> & {
+      /** `policy_set` when a first version becomes champion without a rollout plan. */
+      kind: PolicyChangeKind | 'policy_set';
+    })
+  | Extract<RolloutEffect, { type: 'set_alias' }>;
+
+/** A rollout's saved, not yet performed effects, in the order their transitions produced them. */
+export interface PendingEffects {
+  id: string;
+  modelName: string;
+  effects: OutboundEffect[];
+}
+
 /** The only place the rollouts SQL lives. */
 export class RolloutsRepository {
   constructor(private readonly database: OrchestrationDatabase) {}
@@ -47,11 +62,12 @@ export class RolloutsRepository {
       plan: RolloutPlan;
       state: RolloutState;
       runId?: string;
+      pendingEffects?: readonly OutboundEffect[];
     },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO ${this.database.rollouts} (id, model_name, canary_version, plan, state, status, run_id)
-       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7)`,
+      `INSERT INTO ${this.database.rollouts} (id, model_name, canary_version, plan, state, status, run_id, pending_effects)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb)`,
       [
         rollout.id,
         rollout.modelName,
@@ -60,6 +76,7 @@ export class RolloutsRepository {
         JSON.stringify(rollout.state),
         rollout.state.status,
         rollout.runId ?? null,
+        JSON.stringify(rollout.pendingEffects ?? []),
       ],
     );
   }
@@ -118,12 +135,47 @@ export class RolloutsRepository {
     id: string,
     state: RolloutState,
     timer: { stepIndex: number; atMs: number } | undefined,
+    effects: readonly OutboundEffect[],
   ): Promise<void> {
+    // Appended: effects of earlier transitions not yet performed keep their place before these.
     await tx.query(
       `UPDATE ${this.database.rollouts}
-       SET state = $2::jsonb, status = $3, timer_step = $4, timer_at = to_timestamp($5 / 1000.0), updated_at = now()
+       SET state = $2::jsonb, status = $3, timer_step = $4, timer_at = to_timestamp($5 / 1000.0),
+           pending_effects = pending_effects || $6::jsonb, updated_at = now()
        WHERE id = $1`,
-      [id, JSON.stringify(state), state.status, timer?.stepIndex ?? null, timer?.atMs ?? null],
+      [
+        id,
+        JSON.stringify(state),
+        state.status,
+        timer?.stepIndex ?? null,
+        timer?.atMs ?? null,
+        JSON.stringify(effects),
+      ],
+    );
+  }
+
+  /** Rollouts with effects still to perform. */
+  async withPendingEffects(runner: SqlRunner): Promise<PendingEffects[]> {
+    const { rows } = await runner.query<{ id: string; model_name: string; pending_effects: OutboundEffect[] }>(
+      `SELECT id, model_name, pending_effects FROM ${this.database.rollouts}
+       WHERE pending_effects <> '[]'::jsonb ORDER BY updated_at`,
+    );
+    return rows.map((row) => ({ id: row.id, modelName: row.model_name, effects: row.pending_effects }));
+  }
+
+  /**
+   * Clears the rollout's pending effects if they are still exactly `performed`; when a newer
+   * transition appended more meanwhile they stay, and all are performed again (effects are idempotent).
+   */
+  async clearPendingEffects(
+    runner: SqlRunner,
+    id: string,
+    performed: readonly OutboundEffect[],
+  ): Promise<void> {
+    await runner.query(
+      `UPDATE ${this.database.rollouts} SET pending_effects = '[]'::jsonb
+       WHERE id = $1 AND pending_effects = $2::jsonb`,
+      [id, JSON.stringify(performed)],
     );
   }
 }

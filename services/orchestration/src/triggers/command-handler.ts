@@ -91,5 +91,7 @@ export class CommandHandler {
       return [];
     });
     this.runs.wake(started);
+    // A rollback's policy is published only now that its transition has committed.
+    if (command.rollbackRequested) await this.canary?.performPendingEffects();
   }
 }
