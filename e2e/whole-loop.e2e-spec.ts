@@ -14,6 +14,7 @@ import { ChurnTraffic } from './support/churn-traffic';
 import { type GrpcClient, grpcClient } from './support/grpc-client';
 import { LoopEvents, type Received } from './support/loop-events';
 import { type LoopPlatform, startLoopPlatform } from './support/loop-platform';
+import { ensureFlywheelTopics } from './support/stack-resources';
 import { canaryPipelineYaml, retrainPipelineYaml } from './support/retrain-pipeline';
 
 // Issue 10: the whole loop through separate processes on the real Kafka, PostgreSQL and MinIO.
@@ -44,6 +45,9 @@ describe('the whole loop: serve → drift → retrain → canary → promote, an
   let traffic: ChurnTraffic;
 
   beforeAll(async () => {
+    // The recorder subscribes to the platform's topics before any service starts: on a fresh
+    // broker they must exist first (deployment creates them; producers never do).
+    await ensureFlywheelTopics(testStack().kafkaBrokers);
     await events.start();
     platform = await startLoopPlatform({
       FLYWHEEL_MONITORING_WINDOW_SECONDS: String(WINDOW_SECONDS),
