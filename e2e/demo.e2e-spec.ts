@@ -42,6 +42,9 @@ describe('flywheel demo', () => {
       FLYWHEEL_MONITORING_LATENESS_SECONDS: '2',
       FLYWHEEL_MONITORING_TICK_SECONDS: '1',
       FLYWHEEL_MONITORING_RETRAIN_AFTER_WINDOWS: '2',
+      // The retrained version answers the shifted customers differently from v1 by design; the
+      // canary guardrail on prediction distance must not mistake that for a degraded canary.
+      FLYWHEEL_MONITORING_MODELS: JSON.stringify({ churn: { guardrails: { predictionDistanceLimit: 0.6 } } }),
     };
     platform = spawn(process.execPath, [MAIN, 'start', '--target=all'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     platform.stdout!.on('data', (chunk: Buffer) => (platformOutput += chunk.toString('utf8')));
