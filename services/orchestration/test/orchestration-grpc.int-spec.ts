@@ -296,9 +296,28 @@ describe('OrchestrationService over gRPC, authentication on', () => {
       finishedRun(
         (await call('startRun', { name: 'cached', params: { input } }, world.tokens.scientist)).runId,
       );
-    expect((await start('a')).steps[0]).toMatchObject({ status: 'succeeded', outputsJson: '{"built":"a"}' });
-    expect((await start('a')).steps[0]).toMatchObject({ status: 'cached', outputsJson: '{"built":"a"}' });
-    expect((await start('b')).steps[0]).toMatchObject({ status: 'succeeded', outputsJson: '{"built":"b"}' });
+    // message and outputTail are part of the expectation so that a failure shows why.
+    const outcome = (step: orchestrationV1.StepRun | undefined) => ({
+      status: step?.status,
+      message: step?.message,
+      outputTail: step?.outputTail,
+      outputsJson: step?.outputsJson,
+    });
+    const clean = { message: '', outputTail: '' };
+    expect(outcome((await start('a')).steps[0])).toEqual({
+      status: 'succeeded',
+      ...clean,
+      outputsJson: '{"built":"a"}',
+    });
+    expect(outcome((await start('a')).steps[0])).toMatchObject({
+      status: 'cached',
+      outputsJson: '{"built":"a"}',
+    });
+    expect(outcome((await start('b')).steps[0])).toEqual({
+      status: 'succeeded',
+      ...clean,
+      outputsJson: '{"built":"b"}',
+    });
     expect(readFileSync(counter, 'utf8')).toBe('xx');
   });
 

@@ -272,6 +272,19 @@ describe('the retrain loop from retrain.requested', () => {
 
   const statuses = (run: orchestrationV1.PipelineRun): Record<string, string> =>
     Object.fromEntries(run.steps.map((step) => [step.name, step.status]));
+  /** Each step's status with its message, and the version's rollout state: what a failure needs to explain itself. */
+  const outcome = async (run: orchestrationV1.PipelineRun, version: number): Promise<object> => {
+    const { rows } = await world.pool.query<{ state: object }>(
+      `SELECT state FROM "${world.options.schema}".rollouts WHERE model_name = $1 AND canary_version = $2`,
+      [model, version],
+    );
+    return {
+      steps: Object.fromEntries(
+        run.steps.map((step) => [step.name, step.message ? `${step.status}: ${step.message}` : step.status]),
+      ),
+      rollout: rows[0]?.state,
+    };
+  };
   const champion = async (): Promise<number | undefined> =>
     (await registry.versionByAlias(model, 'champion'))?.version;
 
@@ -290,7 +303,18 @@ describe('the retrain loop from retrain.requested', () => {
 
     expect(first.status).toBe(orchestrationV1.RunStatus.SUCCEEDED);
     const second = await retrain('monitoring');
-    expect(statuses(second).promote).toBe('succeeded');
+    expect(await outcome(second, 2)).toEqual({
+      steps: {
+        'validate-data': 'succeeded',
+        train: 'succeeded',
+        register: 'succeeded',
+        evaluate: 'succeeded',
+        'deploy-canary': 'succeeded',
+        'enroll-monitoring': 'succeeded',
+        promote: 'succeeded',
+      },
+      rollout: expect.objectContaining({ status: 'promoted' }),
+    });
     expect(await champion()).toBe(2);
     const rollout = deployments.filter(
       (event) =>
