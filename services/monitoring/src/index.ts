@@ -8,3 +8,4 @@ export type {
   ModelMonitoringOverride,
   ReferenceChoice,
 } from './settings/model-monitoring-config';
+export { MONITORING_TAG } from './settings/monitoring-tag';

@@ -15,6 +15,7 @@ import { kafkaPublisher } from './events/monitor-publisher';
 import { MonitorScheduler } from './monitor/monitor-scheduler';
 import { MonitoringMetrics } from './monitor/monitoring-metrics';
 import { ReferenceResolver } from './monitor/reference-resolver';
+import { TaggedModelOverrides } from './monitor/tagged-model-overrides';
 import { WindowProcessor } from './monitor/window-processor';
 import { MONITORING_OPTIONS, type MonitoringOptions } from './monitoring-options';
 import { RegistryProfileSource } from './reference/registry-profiles';
@@ -22,10 +23,15 @@ import { RegistryProfileSource } from './reference/registry-profiles';
 /** Monitoring's own ClickHouse migrations (drift_metrics, window_summaries). */
 export const MONITORING_MIGRATIONS_DIR = join(__dirname, '..', 'clickhouse');
 
+/** The shortest pause between ticks: a window closing sooner waits this long. */
+const MIN_TICK_DELAY_MS = 500;
+
 /**
  * Runs the window loop in a Nest app: applies monitoring's ClickHouse migrations before start
- * (failing start-up if they cannot be applied), then ticks every `tickIntervalMs`, one tick at a
- * time; shutdown waits for the tick in progress.
+ * (failing start-up if they cannot be applied), then ticks one tick at a time, each as soon as
+ * the next window of any model closes and at least every `tickIntervalMs` (so a model with
+ * 5-second windows is decided within a second of its window closing, whatever the tick);
+ * shutdown waits for the tick in progress.
  */
 @Injectable()
 export class MonitoringService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -79,6 +85,13 @@ export class MonitoringService implements OnModuleInit, OnApplicationBootstrap, 
       processor,
       defaults: settings.defaults,
       models: settings.models,
+      tagged: new TaggedModelOverrides(
+        this.profiles,
+        settings.defaults,
+        settings.tagRefreshMs,
+        clock,
+        this.logger,
+      ),
       maxWindowsPerTick: settings.maxWindowsPerTick,
       logger: this.logger,
       clock,
@@ -102,8 +115,16 @@ export class MonitoringService implements OnModuleInit, OnApplicationBootstrap, 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => this.schedule(this.options.settings.tickIntervalMs));
+      this.running = this.tick().finally(() => this.schedule(this.nextDelayMs()));
     }, delayMs);
+  }
+
+  private nextDelayMs(): number {
+    const { tickIntervalMs } = this.options.settings;
+    const nextClose = this.scheduler?.nextWindowCloseMs;
+    if (nextClose === undefined) return tickIntervalMs;
+    const untilClose = nextClose - (this.options.clock ?? Date.now)();
+    return Math.min(tickIntervalMs, Math.max(MIN_TICK_DELAY_MS, untilClose));
   }
 
   private async tick(): Promise<void> {

@@ -48,6 +48,8 @@ describe('monitoring windows over ClickHouse with events on Kafka', () => {
     expect(harness.failures).toEqual([]);
     expect(before.map((w) => w.decision.retrain)).toEqual(['stable', 'stable', 'stable', 'stable']);
     expect(before.every((w) => w.drift?.datasetDrift === false && w.rowCount === 2_000)).toBe(true);
+    // The service sleeps until then: window 4 closes at its end plus the lateness.
+    expect(scheduler.nextWindowCloseMs).toBe(windowStart(5) + LATENESS_MS);
 
     const after: string[] = [];
     for (let i = 4; i < 8; i++) {

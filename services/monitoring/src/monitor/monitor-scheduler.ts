@@ -3,9 +3,11 @@ import { modelProgress } from '../clickhouse/progress-queries';
 import {
   type ModelMonitoringConfig,
   type ModelMonitoringOverride,
+  mergeOverrides,
   resolveModelConfig,
 } from '../settings/model-monitoring-config';
-import { dueWindows } from '../windows/due-windows';
+import { dueWindows, nextCloseAtMs } from '../windows/due-windows';
+import type { ModelOverrideSource } from './tagged-model-overrides';
 import type { WindowProcessor, WindowResult } from './window-processor';
 
 export interface SchedulerOptions {
@@ -13,7 +15,10 @@ export interface SchedulerOptions {
   database: string;
   processor: WindowProcessor;
   defaults: ModelMonitoringConfig;
+  /** The operator's per-model overrides (FLYWHEEL_MONITORING_MODELS): they win field by field. */
   models: Readonly<Record<string, ModelMonitoringOverride>>;
+  /** The models' own overrides (their registry tag); none when absent. */
+  tagged?: ModelOverrideSource;
   maxWindowsPerTick: number;
   logger: { error(fields: Record<string, unknown>, message: string): void };
   clock: () => number;
@@ -25,20 +30,37 @@ export interface SchedulerOptions {
  * tick, never skipped) without holding up the other models.
  */
 export class MonitorScheduler {
+  private nextClose: number | undefined;
+
   constructor(private readonly options: SchedulerOptions) {}
+
+  /**
+   * When the next window of any model closes, as of the last tick (undefined before the first
+   * tick, without models, or when every model's tick failed).
+   */
+  get nextWindowCloseMs(): number | undefined {
+    return this.nextClose;
+  }
 
   /** One pass over every model; returns the windows processed, by model. */
   async tick(): Promise<Map<string, WindowResult[]>> {
-    const { client, database, processor, defaults, models, maxWindowsPerTick, logger, clock } = this.options;
+    const { client, database, processor, defaults, models, tagged, maxWindowsPerTick, logger, clock } =
+      this.options;
     const results = new Map<string, WindowResult[]>();
+    let nextClose: number | undefined;
     for (const progress of await modelProgress(client, database)) {
-      const config = resolveModelConfig(defaults, models[progress.modelName]);
       const processed: WindowResult[] = [];
       results.set(progress.modelName, processed);
       try {
+        const own = await tagged?.overrideFor(progress.modelName);
+        const config = resolveModelConfig(defaults, mergeOverrides(own, models[progress.modelName]));
+        let lastEndMs = progress.lastEndMs;
         for (const window of dueWindows(config.schedule, progress, clock(), maxWindowsPerTick)) {
           processed.push(await processor.process(progress.modelName, window, config));
+          lastEndMs = window.endMs;
         }
+        const closes = nextCloseAtMs(config.schedule, { ...progress, lastEndMs });
+        nextClose = nextClose === undefined ? closes : Math.min(nextClose, closes);
       } catch (error) {
         logger.error(
           { err: error, model: progress.modelName },
@@ -46,6 +68,7 @@ export class MonitorScheduler {
         );
       }
     }
+    this.nextClose = nextClose;
     return results;
   }
 }

@@ -16,6 +16,13 @@ export interface ReferenceProfileSource {
   close(): void;
 }
 
+type GetModel = (
+  request: registryV1.GetRegisteredModelRequest,
+  metadata: ReturnType<typeof serviceCallMetadata>,
+  options: { deadline: number },
+  callback: (error: ServiceError | null, response: registryV1.GetRegisteredModelResponse) => void,
+) => void;
+
 type GetProfile = (
   request: registryV1.GetReferenceProfileRequest,
   metadata: ReturnType<typeof serviceCallMetadata>,
@@ -25,9 +32,19 @@ type GetProfile = (
 
 const CALL_TIMEOUT_MS = 10_000;
 
-/** GetReferenceProfile on the registry's gRPC port, with this service's key when one is configured. */
-export class RegistryProfileSource implements ReferenceProfileSource {
-  private readonly client: Client & { getReferenceProfile: GetProfile };
+/** A registered model's tags; undefined when the model is not registered. */
+export interface ModelTagSource {
+  modelTags(modelName: string): Promise<Readonly<Record<string, string>> | undefined>;
+}
+
+type RegistryStub = Client & { getReferenceProfile: GetProfile; getRegisteredModel: GetModel };
+
+/**
+ * The registry calls monitoring makes on its gRPC port (GetReferenceProfile, GetRegisteredModel
+ * for the model's tags), with this service's key when one is configured.
+ */
+export class RegistryProfileSource implements ReferenceProfileSource, ModelTagSource {
+  private readonly client: RegistryStub;
 
   constructor(
     address: string,
@@ -39,9 +56,7 @@ export class RegistryProfileSource implements ReferenceProfileSource {
       flywheel: { registry: { v1: { RegistryService: ServiceClientConstructor } } };
     };
     const RegistryService = loaded.flywheel.registry.v1.RegistryService;
-    this.client = new RegistryService(address, serviceChannelCredentials(tls)) as unknown as Client & {
-      getReferenceProfile: GetProfile;
-    };
+    this.client = new RegistryService(address, serviceChannelCredentials(tls)) as unknown as RegistryStub;
   }
 
   profile(modelName: string, version: number): Promise<registryV1.ReferenceProfile | undefined> {
@@ -54,6 +69,21 @@ export class RegistryProfileSource implements ReferenceProfileSource {
           if (error?.code === status.NOT_FOUND) resolve(undefined);
           else if (error) reject(error);
           else resolve(response.profile ?? undefined);
+        },
+      );
+    });
+  }
+
+  modelTags(modelName: string): Promise<Readonly<Record<string, string>> | undefined> {
+    return new Promise((resolve, reject) => {
+      this.client.getRegisteredModel(
+        { name: modelName },
+        serviceCallMetadata(this.auth),
+        { deadline: Date.now() + CALL_TIMEOUT_MS },
+        (error, response) => {
+          if (error?.code === status.NOT_FOUND) resolve(undefined);
+          else if (error) reject(error);
+          else resolve(response.registeredModel?.tags ?? {});
         },
       );
     });

@@ -70,6 +70,20 @@ export function resolveModelConfig(
   };
 }
 
+/**
+ * `top` over `base`, field by field (guardrails key by key): how an operator's
+ * FLYWHEEL_MONITORING_MODELS entry (top) refines the model's own `flywheel.monitoring` tag (base).
+ */
+export function mergeOverrides(
+  base: ModelMonitoringOverride | undefined,
+  top: ModelMonitoringOverride | undefined,
+): ModelMonitoringOverride | undefined {
+  if (base === undefined || top === undefined) return top ?? base;
+  const guardrails =
+    base.guardrails || top.guardrails ? { ...base.guardrails, ...top.guardrails } : undefined;
+  return { ...base, ...top, ...(guardrails && { guardrails }) };
+}
+
 function seconds(value: number | undefined): number | undefined {
   return value === undefined ? undefined : Math.round(value * 1000);
 }

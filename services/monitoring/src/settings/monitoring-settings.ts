@@ -21,6 +21,8 @@ export interface MonitoringSettings {
   database: string;
   /** How often the scheduler looks for closed windows. */
   tickIntervalMs: number;
+  /** How long a model's `flywheel.monitoring` tag read from the registry is trusted before it is read again. */
+  tagRefreshMs: number;
   /** Windows processed per model per tick: a long outage is caught up in bounded steps. */
   maxWindowsPerTick: number;
   /** Registry gRPC address (host:port) for reference profiles. */
@@ -38,7 +40,8 @@ const referenceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('window'), startMs: z.number().int(), endMs: z.number().int() }),
 ]);
 
-const overrideSchema = z.strictObject({
+/** One model's overrides: an entry of FLYWHEEL_MONITORING_MODELS, or a model's `flywheel.monitoring` tag. */
+export const overrideSchema = z.strictObject({
   windowSeconds: z.number().positive().optional(),
   hopSeconds: z.number().positive().optional(),
   allowedLatenessSeconds: z.number().nonnegative().optional(),
@@ -92,6 +95,12 @@ export const monitoringVariablesSchema = z.object({
     what: 'seconds',
   }),
   FLYWHEEL_MONITORING_TICK_SECONDS: integerVariable({ default: 15, min: 1, max: 3_600, what: 'seconds' }),
+  FLYWHEEL_MONITORING_TAG_REFRESH_SECONDS: integerVariable({
+    default: 30,
+    min: 0,
+    max: 86_400,
+    what: 'seconds',
+  }),
   FLYWHEEL_MONITORING_RETRAIN_AFTER_WINDOWS: integerVariable({
     default: 3,
     min: 1,
@@ -139,6 +148,7 @@ export function loadMonitoringSettings(
   return {
     database: v.FLYWHEEL_CLICKHOUSE_DATABASE ?? 'flywheel',
     tickIntervalMs: v.FLYWHEEL_MONITORING_TICK_SECONDS * 1000,
+    tagRefreshMs: v.FLYWHEEL_MONITORING_TAG_REFRESH_SECONDS * 1000,
     maxWindowsPerTick: 12,
     registryAddress: v.FLYWHEEL_MONITORING_REGISTRY_ADDRESS ?? `127.0.0.1:${config.ports.registry.grpc}`,
     defaults,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dueWindows, watermarkAt } from './due-windows';
+import { dueWindows, nextCloseAtMs, watermarkAt } from './due-windows';
 
 const tumbling = { sizeMs: 300_000, hopMs: 300_000, allowedLatenessMs: 60_000 };
 const minute = 60_000;
@@ -82,6 +82,37 @@ describe('dueWindows', () => {
     expect(() => dueWindows({ ...tumbling, sizeMs: 0 }, progress, 0, 1)).toThrow(/sizeMs/);
     expect(() => dueWindows({ ...tumbling, allowedLatenessMs: -1 }, progress, 0, 1)).toThrow(
       /allowedLatenessMs/,
+    );
+  });
+});
+
+describe('nextCloseAtMs', () => {
+  it('is the end plus lateness of the window after the last processed one, or of the first window', () => {
+    expect(nextCloseAtMs(tumbling, { lastEndMs: undefined, firstEventMs: 7 * minute })).toBe(11 * minute);
+    expect(nextCloseAtMs(tumbling, { lastEndMs: 10 * minute, firstEventMs: 0 })).toBe(16 * minute);
+    const sliding = { sizeMs: 10 * minute, hopMs: 5 * minute, allowedLatenessMs: 0 };
+    expect(nextCloseAtMs(sliding, { lastEndMs: 20 * minute, firstEventMs: 0 })).toBe(25 * minute);
+  });
+
+  it('is exactly the moment dueWindows first yields that window', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (size, hopRaw, lateness, first) => {
+          const schedule = {
+            sizeMs: size * 1000,
+            hopMs: Math.min(hopRaw, size) * 1000,
+            allowedLatenessMs: lateness * 1000,
+          };
+          const progress = { lastEndMs: undefined, firstEventMs: first * 1000 };
+          const at = nextCloseAtMs(schedule, progress);
+          expect(dueWindows(schedule, progress, at - 1, 1)).toEqual([]);
+          expect(dueWindows(schedule, progress, at, 1)).toHaveLength(1);
+        },
+      ),
     );
   });
 });

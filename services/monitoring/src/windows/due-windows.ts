@@ -30,6 +30,14 @@ export function dueWindows(
   return windows;
 }
 
+/**
+ * When the first window after `progress` closes: its end plus the allowed lateness. A scheduler
+ * that sleeps until then (bounded by its tick) decides as soon as a window can be decided.
+ */
+export function nextCloseAtMs(schedule: WindowSchedule, progress: WindowProgress): number {
+  return firstStart(schedule, progress) + schedule.sizeMs + schedule.allowedLatenessMs;
+}
+
 /** The watermark a schedule implies at `nowMs`: windows ending at or before it are closed. */
 export function watermarkAt(schedule: WindowSchedule, nowMs: number): number {
   return nowMs - schedule.allowedLatenessMs;
