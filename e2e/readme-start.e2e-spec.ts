@@ -1,13 +1,15 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { checkGrpcHealth } from '@flywheel/service-kit';
 import { recordProcessOutput, waitFor } from '@flywheel/testing';
 
 // The README's first command is `npm install && npm start`. `npm install` already ran for this test
-// run, so this starts `npm start` exactly as a new user would, on the default ports, and
-// checks what the README promises: the admin port answers and every gRPC port is SERVING.
+// run, so this starts `npm start` exactly as a new user would, on the default ports and with no
+// other setting, and checks what the README promises: the admin port answers, every gRPC port is
+// SERVING, and `bin/flywheel demo` closes the loop against it.
 
 const REPO_ROOT = join(__dirname, '..');
 const GRPC_PORTS = {
@@ -19,6 +21,7 @@ const GRPC_PORTS = {
   'serving-gateway': 8001,
 };
 const ADMIN = 'http://127.0.0.1:9464';
+const run = promisify(execFile);
 
 describe('README first command: npm start', () => {
   let dataDir: string;
@@ -76,6 +79,37 @@ describe('README first command: npm start', () => {
   it('exposes Prometheus metrics on the admin port', async () => {
     const metrics = await (await fetch(`${ADMIN}/metrics`)).text();
     expect(metrics).toMatch(/^# (HELP|TYPE) /m);
+  });
+
+  it('runs `bin/flywheel demo` to a retrained champion, narrating each step, and exits 0', async () => {
+    const { stdout } = await run(join(REPO_ROOT, 'bin', 'flywheel'), ['demo', '--model=churn'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, FLYWHEEL_DATA_DIR: dataDir },
+      timeout: 280_000,
+    }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+      throw new Error(
+        `flywheel demo failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}\n--- platform ---\n${output.slice(-4000)}`,
+      );
+    });
+    const steps = [
+      /monitoring watches churn in 4-second windows/,
+      /champion v1 is serving/,
+      /the data shifts/,
+      /drift detected: monthly_charges \(\w+ [\d.]+\), tenure_months/,
+      /pipeline run \S+ started/,
+      /step evaluate: succeeded — quality gates passed/,
+      /step deploy-canary: succeeded — canary healthy/,
+      /promoted: champion is now v2/,
+      /v2 serves churn: the loop is closed/,
+    ];
+    const lines = stdout.trim().split('\n');
+    let position = -1;
+    for (const step of steps) {
+      const found = lines.findIndex((line, index) => index > position && step.test(line));
+      expect({ step: String(step), found: found >= 0 }).toEqual({ step: String(step), found: true });
+      position = found;
+    }
+    expect(lines.every((line) => /^\[\s*\d+\.\ds\] /.test(line))).toBe(true);
   });
 
   it('drains and exits 0 on SIGTERM', async () => {

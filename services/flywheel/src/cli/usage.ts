@@ -12,7 +12,7 @@ export function usage(): string {
   });
   return `Usage: flywheel start [--target=<targets>] [options]
        flywheel keys create|list|revoke [options]
-       flywheel demo [--model=<name>] [--steady-seconds=<s>] [--step-timeout=<s>] [options]
+       flywheel demo [--model=<name>] [--steady-seconds=<s>] [--step-timeout=<s>] [--window-seconds=<s>] [options]
        flywheel --help
 
 Runs any set of Flywheel services in one process.
@@ -23,7 +23,9 @@ Runs any set of Flywheel services in one process.
 ${keysUsage()}
 flywheel demo drives the whole loop against a running platform (started with the same
 configuration): registers a churn model, serves it with feedback, shifts the data, and narrates
-drift, retrain, gates, canary and promotion until the new champion serves (exit 0).
+drift, retrain, gates, canary and promotion until the new champion serves (exit 0). Its model
+carries its own monitoring settings (tag flywheel.monitoring: --window-seconds windows, 4 by
+default), so it takes about a minute on the default configuration.
 
 Configuration: each FLYWHEEL_* variable below; its flag, when it has one, overrides it.
 

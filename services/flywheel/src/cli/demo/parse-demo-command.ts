@@ -9,11 +9,11 @@ export interface DemoCommand {
 }
 
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-const DEMO_OPTIONS = { model: { type: 'string' }, 'steady-seconds': { type: 'string' }, 'step-timeout': { type: 'string' } } as const;
+const DEMO_OPTIONS = { model: { type: 'string' }, 'steady-seconds': { type: 'string' }, 'step-timeout': { type: 'string' }, 'window-seconds': { type: 'string' } } as const;
 
 /**
  * Parses the words after `flywheel demo`: `[--model <name>] [--steady-seconds <s>]
- * [--step-timeout <s>]` plus the configuration flags that say where the platform listens.
+ * [--step-timeout <s>] [--window-seconds <s>]` plus the configuration flags that say where the platform listens.
  * The default model name is new on every run (`churn-demo-<time>`), so reruns never collide.
  * @throws UsageError naming the flag at fault.
  */
@@ -32,7 +32,7 @@ export function parseDemoCommand(args: readonly string[], configFlags: readonly 
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { model, 'steady-seconds': steady, 'step-timeout': timeout, help, ...flags } = parsed.values;
+  const { model, 'steady-seconds': steady, 'step-timeout': timeout, 'window-seconds': window, help, ...flags } = parsed.values;
   if (help === true) return 'help';
   const modelName = typeof model === 'string' ? model : `churn-demo-${nowMs.toString(36)}`;
   if (!MODEL_NAME.test(modelName)) throw new UsageError(`--model "${modelName}" must be 1-100 of A-Z a-z 0-9 _ . - (not starting with _ . -)`);
@@ -43,6 +43,7 @@ export function parseDemoCommand(args: readonly string[], configFlags: readonly 
       modelName,
       steadySeconds: seconds('--steady-seconds', steady, 10),
       stepTimeoutMs: seconds('--step-timeout', timeout, 180) * 1000,
+      windowSeconds: seconds('--window-seconds', window, 4),
     },
     configFlags: config,
   };

@@ -5,6 +5,7 @@ import type { PlatformConfig } from '@flywheel/config';
 import { orchestrationV1, type registryV1 } from '@flywheel/contracts';
 import { encodeLogisticRegressionOnnx } from '@flywheel/onnx';
 import { FIRST_MODEL } from './churn-world';
+import { demoMonitoringTag } from './demo-monitoring';
 import { connectDemoPlatform, type DemoPlatform } from './demo-platform';
 import { featureDriftGauges } from './drift-gauges';
 import { DemoStepError, Narrator, waitForStep } from './narrator';
@@ -18,6 +19,8 @@ export interface DemoOptions {
   steadySeconds: number;
   /** How long each awaited step may take. */
   stepTimeoutMs: number;
+  /** Monitoring window of the demo model (its `flywheel.monitoring` tag). */
+  windowSeconds: number;
 }
 
 /** Runs the demo against a running platform; 0 once the retrained champion serves, 1 on a failed step. */
@@ -44,8 +47,9 @@ async function demoLoop(options: DemoOptions, platform: DemoPlatform, traffic: T
   await waitForStep('platform ready', timeout, async () => ((await fetch(`${platform.gatewayUrl}/v2/health/ready`)).ok ? true : undefined));
   narrator.say(`platform is up (gateway ${platform.gatewayUrl}, artifacts ${platform.artifactUri})`);
 
-  await step('register model', () => registerFirstVersion(platform, model));
+  await step('register model', () => registerFirstVersion(platform, model, options.windowSeconds));
   narrator.say(`registered ${model} v1 (logistic regression on tenure_months, monthly_charges) with its training reference profile`);
+  narrator.say(`monitoring watches ${model} in ${options.windowSeconds}-second windows and asks for a retrain after 2 drifted ones (its flywheel.monitoring tag)`);
   await step('register pipeline', () => platform.orchestration.call('registerPipeline', { yaml: retrainPipelineYaml(pipelineName, model) }));
   narrator.say(`registered pipeline ${pipelineName}: retrain.requested → validate → train → register → gate → canary → promote`);
   await step('deploy v1', () => platform.registry.call('setRegisteredModelAlias', { name: model, alias: 'champion', version: 1 }));
@@ -92,11 +96,12 @@ async function demoLoop(options: DemoOptions, platform: DemoPlatform, traffic: T
   }
 }
 
-async function registerFirstVersion(platform: DemoPlatform, model: string): Promise<void> {
+async function registerFirstVersion(platform: DemoPlatform, model: string, windowSeconds: number): Promise<void> {
   const dir = join(platform.artifactDir, 'demo', model, 'v1');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'model.onnx'), encodeLogisticRegressionOnnx(FIRST_MODEL));
   await platform.registry.call('createRegisteredModel', { name: model, description: 'flywheel demo: churn risk' });
+  await platform.registry.call('setRegisteredModelTag', { name: model, ...demoMonitoringTag(windowSeconds) });
   await platform.registry.call('createModelVersion', { name: model, source: pathToFileURL(dir).href });
   await platform.registry.call('setReferenceProfile', { name: model, version: 1, profile: steadyReferenceProfile() });
 }
