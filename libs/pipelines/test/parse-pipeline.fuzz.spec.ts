@@ -9,11 +9,21 @@ import { randomDefinition } from './arbitraries';
 /** Generous for a loaded CI machine; a pathological input would take far longer. */
 const TIME_LIMIT_MS = 2_000;
 
+/** Milliseconds `parsePipeline(text)` takes: the faster of two tries when the first is over the limit (a machine pause is not repeated, a blow-up is). */
+function parseTime(text: string): number {
+  const timed = () => {
+    const started = performance.now();
+    parsePipeline(text);
+    return performance.now() - started;
+  };
+  const first = timed();
+  return first < TIME_LIMIT_MS ? first : Math.min(first, timed());
+}
+
 /** Parses, asserting it neither throws nor hangs, and that every error points inside the text. */
 function parseChecked(text: string): ReturnType<typeof parsePipeline> {
-  const started = performance.now();
+  expect(parseTime(text)).toBeLessThan(TIME_LIMIT_MS);
   const result = parsePipeline(text);
-  expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
   if (!result.ok) {
     expect(result.errors.length).toBeGreaterThan(0);
     const lines = text.split('\n').length;

@@ -16,12 +16,23 @@ const DEADLINE_MS = 1_000;
 const RUNS = 2_000;
 const EXAMPLE = readFileSync(join(__dirname, '..', 'examples', 'retrain.yaml'), 'utf8');
 
+/**
+ * Parses `text`, failing when it takes longer than `deadlineMs` twice in a row: a pathological
+ * input is slow every time, while a pause of the machine (GC, a noisy neighbour) is not repeated.
+ */
 function parseWithin(text: string, deadlineMs = DEADLINE_MS): ParsePipelineResult {
-  const started = performance.now();
-  const result = parsePipeline(text);
-  const elapsed = performance.now() - started;
-  if (elapsed > deadlineMs) throw new Error(`parsePipeline took ${elapsed.toFixed(1)} ms, over ${deadlineMs} ms`);
-  return result;
+  const timed = () => {
+    const started = performance.now();
+    return { result: parsePipeline(text), elapsed: performance.now() - started };
+  };
+  const first = timed();
+  if (first.elapsed <= deadlineMs) return first.result;
+  const second = timed();
+  if (second.elapsed > deadlineMs)
+    throw new Error(
+      `parsePipeline took ${first.elapsed.toFixed(1)} ms then ${second.elapsed.toFixed(1)} ms, over ${deadlineMs} ms`,
+    );
+  return second.result;
 }
 
 /** The result is a Pipeline of plain JSON data, or errors that each point inside `text`. */
@@ -43,21 +54,80 @@ function expectWellFormed(text: string, result: ParsePipelineResult): void {
 }
 
 const hostileScalar = fc.constantFrom(
-  '__proto__', 'constructor', 'prototype', 'toString', '{"polluted": 1}', "'; DROP TABLE pipelines; --",
-  '1e309', '-1e309', '0x7fffffffffffffffffff', '9'.repeat(400), '.nan', '.inf', '-.inf', '0o777', '1_000',
-  '${{ params.__proto__ }}', '${{ steps.__proto__.outputs.x }}', '${{ constructor.constructor }}', '${{', '}}',
-  '\\', '\\\\', '"', "'", '`', '\u0000', '\u0085', '\u2028', '\ufeff', '\ud800', 'é', '🧪', 'true', 'null', '~',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '{"polluted": 1}',
+  "'; DROP TABLE pipelines; --",
+  '1e309',
+  '-1e309',
+  '0x7fffffffffffffffffff',
+  '9'.repeat(400),
+  '.nan',
+  '.inf',
+  '-.inf',
+  '0o777',
+  '1_000',
+  '${{ params.__proto__ }}',
+  '${{ steps.__proto__.outputs.x }}',
+  '${{ constructor.constructor }}',
+  '${{',
+  '}}',
+  '\\',
+  '\\\\',
+  '"',
+  "'",
+  '`',
+  '\u0000',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  'é',
+  '🧪',
+  'true',
+  'null',
+  '~',
 );
 const yamlPiece = fc.oneof(
   hostileScalar,
   fc.constantFrom(
-    'apiVersion: flywheel/v1\n', 'kind: Pipeline\n', 'name: p\n', 'steps:\n', '  - name: a\n', '    uses: train\n',
-    '    process: {command: run}\n', '    with: {dataset: x}\n', '__proto__: {polluted: 1}\n', 'constructor: {prototype: {polluted: 1}}\n',
-    '<<: *base\n', 'base: &base {polluted: 1}\n', '&a [*a]\n', '!!js/function "function(){}"\n', '!!binary aGVsbG8=\n',
-    '!!timestamp 2026-01-01\n', '!!set {a, b}\n', '!!omap [a: 1]\n', '!!python/object:os.system ls\n', '!<tag:yaml.org,2002:str> x\n',
-    '? [a, b]\n: c\n', '---\n', '...\n', '%YAML 1.1\n', '%TAG ! tag:evil.com,2000:\n', '|\n', '>-\n', '\r\n', '\r', '\t',
-    'retry: {limit: 1e309, backoff: 99999999999999999999d}\n', 'timeout: 365d1ms\n', 'schedule: "*/0 * * * *"\n',
-    'depends_on: [a, a, a]\n', 'name: a\nname: b\n',
+    'apiVersion: flywheel/v1\n',
+    'kind: Pipeline\n',
+    'name: p\n',
+    'steps:\n',
+    '  - name: a\n',
+    '    uses: train\n',
+    '    process: {command: run}\n',
+    '    with: {dataset: x}\n',
+    '__proto__: {polluted: 1}\n',
+    'constructor: {prototype: {polluted: 1}}\n',
+    '<<: *base\n',
+    'base: &base {polluted: 1}\n',
+    '&a [*a]\n',
+    '!!js/function "function(){}"\n',
+    '!!binary aGVsbG8=\n',
+    '!!timestamp 2026-01-01\n',
+    '!!set {a, b}\n',
+    '!!omap [a: 1]\n',
+    '!!python/object:os.system ls\n',
+    '!<tag:yaml.org,2002:str> x\n',
+    '? [a, b]\n: c\n',
+    '---\n',
+    '...\n',
+    '%YAML 1.1\n',
+    '%TAG ! tag:evil.com,2000:\n',
+    '|\n',
+    '>-\n',
+    '\r\n',
+    '\r',
+    '\t',
+    'retry: {limit: 1e309, backoff: 99999999999999999999d}\n',
+    'timeout: 365d1ms\n',
+    'schedule: "*/0 * * * *"\n',
+    'depends_on: [a, a, a]\n',
+    'name: a\nname: b\n',
   ),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
@@ -69,18 +139,40 @@ const mutatedExample = fc
     fc.tuple(
       fc.nat({ max: EXAMPLE.length }),
       fc.nat({ max: 12 }),
-      fc.oneof(hostileScalar, fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(':', '-', ' ', '\n', '[', '{', '&x', '*x', '#')),
+      fc.oneof(
+        hostileScalar,
+        fc.string({ unit: 'binary', maxLength: 4 }),
+        fc.constantFrom(':', '-', ' ', '\n', '[', '{', '&x', '*x', '#'),
+      ),
     ),
     { minLength: 1, maxLength: 4 },
   )
   .map((edits) =>
-    edits.reduce((text, [at, removed, inserted]) => text.slice(0, at) + inserted + text.slice(at + removed), EXAMPLE),
+    edits.reduce(
+      (text, [at, removed, inserted]) => text.slice(0, at) + inserted + text.slice(at + removed),
+      EXAMPLE,
+    ),
   );
 
 /** Well-formed YAML of pipeline shape whose values and keys are hostile. */
 const hostileDocument = fc
   .dictionary(
-    fc.oneof(fc.constantFrom('apiVersion', 'kind', 'name', 'steps', 'params', 'triggers', 'defaults', 'on_exit', 'concurrency', '__proto__', 'constructor'), fc.string({ maxLength: 8 })),
+    fc.oneof(
+      fc.constantFrom(
+        'apiVersion',
+        'kind',
+        'name',
+        'steps',
+        'params',
+        'triggers',
+        'defaults',
+        'on_exit',
+        'concurrency',
+        '__proto__',
+        'constructor',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
     fc.jsonValue({ maxDepth: 4 }),
     { maxKeys: 8 },
   )
@@ -100,7 +192,10 @@ describe('parsePipeline under random and adversarial YAML', () => {
   });
 
   it('refuses alias bombs ("billion laughs") quickly instead of expanding them', () => {
-    const levels = Array.from({ length: 10 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`);
+    const levels = Array.from(
+      { length: 10 },
+      (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`,
+    );
     const bomb = `apiVersion: flywheel/v1\nkind: Pipeline\nname: p\nl0: &l0 "lol"\n${levels.join('\n')}\nsteps: *l10\n`;
     const result = parseWithin(bomb);
     expectWellFormed(bomb, result);
@@ -127,6 +222,9 @@ describe('parsePipeline under random and adversarial YAML', () => {
     const longComment = `${EXAMPLE}\n#${'x'.repeat(1_048_576 - EXAMPLE.length - 2)}`;
     expectWellFormed(longComment, parseWithin(longComment, 2_000));
     const tooLong = parseWithin(`${longComment}x`);
-    expect(tooLong).toMatchObject({ ok: false, errors: [{ message: 'the definition is longer than 1048576 characters' }] });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      errors: [{ message: 'the definition is longer than 1048576 characters' }],
+    });
   });
 });
