@@ -55,7 +55,8 @@ export function retrainPipelineYaml(settings: RetrainPipelineSettings): string {
     schema: [...settings.features],
     checks: { min_rows: settings.minRows },
   });
-  Object.assign(step('train').with ?? {}, { experiment: settings.model });
+  // The new version takes v1's columns in v1's order, which is what clients send.
+  Object.assign(step('train').with ?? {}, { experiment: settings.model, features: [...settings.features] });
   Object.assign(step('evaluate').with ?? {}, {
     gates: { version: 1, metrics: { auc_roc: '${{ params.min_auc }}', log_loss: 0.69 } },
   });

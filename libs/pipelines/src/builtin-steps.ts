@@ -18,7 +18,7 @@ export const BUILTIN_STEPS = {
   },
   train: {
     requiredInputs: ['dataset'],
-    optionalInputs: ['experiment', 'entrypoint', 'hyperparameters', 'base_model'],
+    optionalInputs: ['experiment', 'features', 'hyperparameters'],
     outputs: ['run_id', 'model_uri'],
   },
   evaluate: {

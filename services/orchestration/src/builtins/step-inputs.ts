@@ -45,6 +45,20 @@ export class StepInputs {
     return value;
   }
 
+  /** A non-empty list of distinct non-empty strings, or undefined when absent. */
+  optionalStrings(name: string): string[] | undefined {
+    const value = this.input[name];
+    if (value === undefined || value === null) return undefined;
+    if (
+      !Array.isArray(value) ||
+      value.length === 0 ||
+      !value.every((item) => typeof item === 'string' && item !== '') ||
+      new Set(value).size !== value.length
+    )
+      throw this.invalid(name, 'a non-empty list of distinct names', value);
+    return value as string[];
+  }
+
   numberMap(name: string): Record<string, number> {
     const value = this.input[name];
     if (value === undefined || value === null) return {};

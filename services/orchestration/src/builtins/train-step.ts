@@ -20,7 +20,8 @@ export const MIN_TRAINING_ROWS = 20;
 
 /**
  * `train`, the built-in trainer: logistic regression (deterministic gradient descent with L2)
- * on the `dataset` window's labelled inferences (feedback value ≥ 0.5 is the positive class),
+ * on the `dataset` window's labelled inferences, its input columns in the order of `features`
+ * (the order clients send, kept across retrains) or sorted by name when not given (feedback value ≥ 0.5 is the positive class),
  * holding out a fifth of requests by id hash for its metrics (`auc_roc`, `accuracy`,
  * `log_loss`). Logs params and metrics to a tracking run of `experiment` (default: the model
  * name), stores `model.onnx` (contract 5) in the run's artifacts (`model/`) in the artifact
@@ -53,7 +54,13 @@ export function trainStep(
     }));
     const training = examples.filter((row) => !isHoldout(row.id)).map((row) => row.example);
     const holdout = examples.filter((row) => isHoldout(row.id)).map((row) => row.example);
-    const model = trainLogisticRegression(training, settings);
+    const columns = inputs.optionalStrings('features');
+    let model;
+    try {
+      model = trainLogisticRegression(training, settings, columns);
+    } catch (error) {
+      throw new StepFailure(`${formatDataWindow(window)}: ${(error as Error).message}`, false);
+    }
     const evaluated = holdout.length > 0 ? holdout : training;
     const metrics = classificationMetrics(
       evaluated.map((example) => predict(model, example)),

@@ -37,14 +37,24 @@ export const vectorOf = (example: Example, names: readonly string[]): number[] =
 /**
  * Fits logistic regression by full-batch gradient descent on standardized features with an L2
  * penalty, then folds the standardization into the weights so the model takes raw values.
- * Deterministic: no randomness, zero initial weights, fixed iteration count.
+ * Deterministic: no randomness, zero initial weights, fixed iteration count. The model's input
+ * columns are `featureNames` in that order (what clients already send to the version it
+ * replaces), or every feature of the examples sorted by name.
+ * @throws Error for zero examples, or a named feature that no example has.
  */
 export function trainLogisticRegression(
   examples: readonly Example[],
   settings: TrainingSettings = DEFAULT_TRAINING,
+  featureNames?: readonly string[],
 ): LogisticModel {
   if (examples.length === 0) throw new Error('cannot train on zero examples');
-  const names = featureNamesOf(examples);
+  const present = featureNamesOf(examples);
+  const absent = featureNames?.filter((name) => !present.includes(name)) ?? [];
+  if (absent.length > 0)
+    throw new Error(
+      `no example has the feature(s) ${absent.join(', ')} (the examples have ${present.join(', ')})`,
+    );
+  const names = featureNames ? [...featureNames] : present;
   const rows = examples.map((example) => vectorOf(example, names));
   const means = names.map((_, j) => rows.reduce((sum, row) => sum + row[j]!, 0) / rows.length);
   const scales = names.map((_, j) => {

@@ -64,3 +64,25 @@ describe('isHoldout', () => {
     expect(ids.filter(isHoldout)).toEqual(ids.filter(isHoldout));
   });
 });
+
+describe('trainLogisticRegression column order', () => {
+  const data: Example[] = Array.from({ length: 40 }, (_, i) => ({
+    features: { zeta: i % 7, alpha: (i * 3) % 5 },
+    label: i % 7 > 3 ? 1 : 0,
+  }));
+
+  it('sorts the columns by name unless told the order, and then keeps that order', () => {
+    const sorted = trainLogisticRegression(data);
+    const ordered = trainLogisticRegression(data, undefined, ['zeta', 'alpha']);
+    expect(sorted.featureNames).toEqual(['alpha', 'zeta']);
+    expect(ordered.featureNames).toEqual(['zeta', 'alpha']);
+    // The same fit, its weights following the columns.
+    expect(ordered.weights[0]).toBeCloseTo(sorted.weights[1]!, 12);
+    expect(ordered.weights[1]).toBeCloseTo(sorted.weights[0]!, 12);
+    expect(predict(ordered, data[5]!)).toBeCloseTo(predict(sorted, data[5]!), 12);
+  });
+
+  it('refuses a named feature that no example has, naming it', () => {
+    expect(() => trainLogisticRegression(data, undefined, ['zeta', 'beta'])).toThrow(/beta.*alpha, zeta/);
+  });
+});

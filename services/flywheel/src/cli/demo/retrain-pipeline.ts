@@ -1,3 +1,5 @@
+import { FEATURE_NAMES } from './churn-world';
+
 /**
  * The pipeline the demo registers: monitoring's `retrain.requested` for the demo model starts
  * it; it trains on the last minutes of labelled traffic with the built-in trainer, gates on AUC,
@@ -24,7 +26,7 @@ steps:
     uses: validate-data
     with:
       dataset: \${{ params.dataset }}
-      schema: [tenure_months, monthly_charges]
+      schema: [${FEATURE_NAMES.join(', ')}]
       checks: { min_rows: 200 }
   - name: train
     uses: train
@@ -32,6 +34,8 @@ steps:
     with:
       dataset: \${{ steps.validate-data.outputs.dataset_uri }}
       experiment: ${modelName}
+      # v1's input columns, in v1's order: clients keep sending what they sent.
+      features: [${FEATURE_NAMES.join(', ')}]
       hyperparameters: { iterations: 300 }
   - name: register
     uses: register
