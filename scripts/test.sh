@@ -14,7 +14,6 @@ exec 3>&1 4>&2 > >(tee -a "$FLYWHEEL_TEST_OUTPUT") 2>&1
 tee_pid=$!
 
 bash scripts/stack/up.sh
-bash scripts/stack/reserve-ports.sh
 mkdir -p .stack && : > "$FLYWHEEL_TEST_SUMMARY"
 eval "$(bash scripts/stack/env.sh)"
 

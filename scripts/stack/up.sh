@@ -12,6 +12,9 @@ export FLYWHEEL_STACK_APT_STAMP
 trap 'rm -f "$FLYWHEEL_STACK_APT_STAMP"' EXIT
 
 t_all=$SECONDS
+# Before any server starts: a broker's connection to its controller lives as long as the broker,
+# and one that took 50054 as its local port broke the README e2e test for a whole run.
+bash "$STACK_DIR/reserve-ports.sh"
 # kcat is not used by the stack itself; some tests shell out to it to inspect topics.
 apt_install kcat
 
