@@ -1,4 +1,4 @@
-import { fixedBins, histogram, quantiles, sampleFromValues } from '@flywheel/drift';
+import { numericProfileOf, sampleFromValues } from '@flywheel/drift';
 import type { registryV1 } from '@flywheel/contracts';
 
 /** The churn model's inputs, standardized: N(0, 1) in the traffic the model was trained on. */
@@ -38,7 +38,7 @@ export function churnProbability(row: readonly number[]): number {
 
 /**
  * The reference profile a trainer registers with version 1: each feature N(0, 1) (20,000 rows),
- * fixed bins with counts and percentiles, as `@flywheel/drift` computes them.
+ * profiled as `@flywheel/drift` profiles it.
  */
 export function churnReferenceProfile(): registryV1.ReferenceProfile {
   const rows = 20_000;
@@ -46,19 +46,10 @@ export function churnReferenceProfile(): registryV1.ReferenceProfile {
     rowCount: rows,
     features: CHURN_FEATURES.map((name, index) => {
       const next = gaussian(1_000 + index);
-      const sample = sampleFromValues(Array.from({ length: rows }, () => next()));
-      const edges = fixedBins(sample);
-      const levels = Array.from({ length: 101 }, (_, i) => i / 100);
-      const values = quantiles(sample, levels);
       return {
         name,
         missingCount: 0,
-        numeric: {
-          binEdges: Array.from(edges),
-          binCounts: Array.from(histogram(sample, edges)),
-          quantiles: levels.map((probability, i) => ({ probability, value: values[i] ?? 0 })),
-          distinctCount: rows,
-        },
+        numeric: numericProfileOf(sampleFromValues(Array.from({ length: rows }, () => next()))),
       };
     }),
   };

@@ -12,6 +12,7 @@ export {
 export { type BinStrategy, DEFAULT_BIN_COUNT, fixedBins } from './bins/fixed-bins';
 export { histogram } from './bins/histogram';
 export { quantiles } from './bins/quantiles';
+export { type NumericProfile, PROFILE_QUANTILE_LEVELS, numericProfileOf } from './bins/numeric-profile';
 
 export { psi } from './statistics/psi';
 export { type KsMethod, type KsResult, ksTest, ksStatistic } from './statistics/ks';
