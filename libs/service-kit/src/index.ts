@@ -22,3 +22,4 @@ export { STREAMED_BODY } from './http-server-setup';
 export { CallRateLimiter } from './call-rate-limiter';
 export { serviceCallHeaders, serviceCallMetadata, serviceChannelCredentials } from './service-calls';
 export type { ServerTls } from './tls-credentials';
+export { type EndpointNotFoundBody, answerUnknownMlflowRoutes, endpointNotFound } from './unknown-mlflow-routes';

@@ -2,7 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { installMlflowBodyParser } from './request-body';
-import { answerUnknownMlflowRoutes } from './unknown-mlflow-routes';
+import { answerUnknownMlflowRoutes } from '@flywheel/service-kit';
+import { MLFLOW_API_PATH } from './mlflow-api-path';
 
 /**
  * Installs the MLflow body parser and MLflow's answer to unknown routes on the app's Fastify
@@ -17,6 +18,6 @@ export class MlflowHttpSetup implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
     installMlflowBodyParser(fastify);
-    answerUnknownMlflowRoutes(fastify);
+    answerUnknownMlflowRoutes(fastify, MLFLOW_API_PATH);
   }
 }

@@ -1,6 +1,8 @@
-import { endpointNotFound, isMlflowApiPath } from './unknown-mlflow-routes';
+import { MLFLOW_API_PATH } from './mlflow-api-path';
 
-describe('unknown MLflow routes', () => {
+const isMlflowApiPath = (path: string): boolean => MLFLOW_API_PATH.test(path);
+
+describe('the MLflow API path', () => {
   it.each([
     '/api/2.0/mlflow/runs/nope',
     '/api/2.0/preview/mlflow/x',
@@ -17,11 +19,4 @@ describe('unknown MLflow routes', () => {
       expect(isMlflowApiPath(path)).toBe(false);
     },
   );
-
-  it('names the method and path, without the query, in ENDPOINT_NOT_FOUND', () => {
-    expect(endpointNotFound('GET', '/api/2.0/mlflow/nope?x=1')).toEqual({
-      error_code: 'ENDPOINT_NOT_FOUND',
-      message: "No API found for 'GET /api/2.0/mlflow/nope'",
-    });
-  });
 });
