@@ -14,13 +14,8 @@ export function authorizationOf(
   transport: GuardedTransport,
 ): string | string[] | undefined {
   switch (transport) {
-    case 'grpc': {
-      const metadata = context.switchToRpc().getContext<MetadataLike | undefined>();
-      const values = metadata?.get('authorization') ?? [];
-      // Binary (Buffer) values cannot be a bearer token; keep them so the count stays honest.
-      const strings = values.map((value) => (typeof value === 'string' ? value : ''));
-      return strings.length === 0 ? undefined : strings;
-    }
+    case 'grpc':
+      return grpcAuthorizationOf(context.switchToRpc().getContext<MetadataLike | undefined>());
     case 'http': {
       const request = context
         .switchToHttp()
@@ -28,4 +23,12 @@ export function authorizationOf(
       return request.headers?.authorization;
     }
   }
+}
+
+/** Every `authorization` entry of gRPC metadata; undefined when there is none. */
+export function grpcAuthorizationOf(metadata: MetadataLike | undefined): string[] | undefined {
+  const values = metadata?.get('authorization') ?? [];
+  // Binary (Buffer) values cannot be a bearer token; keep them so the count stays honest.
+  const strings = values.map((value) => (typeof value === 'string' ? value : ''));
+  return strings.length === 0 ? undefined : strings;
 }

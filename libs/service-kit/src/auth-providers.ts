@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { type RoutePolicyTable, assertValidRouteTable } from '@flywheel/access';
+import { AccessGate } from './access-gate';
 import { AuthGuard } from './auth.guard';
 import { AUTH_ENABLED, AUTHENTICATOR, type CredentialAuthenticator, ROUTE_POLICY } from './auth-tokens';
 import { CallRateLimiter } from './call-rate-limiter';
@@ -16,7 +17,8 @@ export interface AuthGuardSetup {
 
 /**
  * Providers that install `AuthGuard` for every controller of the module's application
- * (gRPC and HTTP alike): put them in the root module's `providers`.
+ * (gRPC and HTTP alike), and the `AccessGate` it decides with (which the kit's direct gRPC
+ * methods use too): put them in the root module's `providers`.
  */
 export function authGuardProviders(setup: AuthGuardSetup): Provider[] {
   return [
@@ -24,6 +26,7 @@ export function authGuardProviders(setup: AuthGuardSetup): Provider[] {
     { provide: AUTH_ENABLED, useValue: setup.enabled },
     ...(setup.authenticator ? [{ provide: AUTHENTICATOR, useValue: setup.authenticator }] : []),
     ...(setup.rateLimiter ? [{ provide: CallRateLimiter, useValue: setup.rateLimiter }] : []),
+    AccessGate,
     { provide: APP_GUARD, useClass: AuthGuard },
   ];
 }

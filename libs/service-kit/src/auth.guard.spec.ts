@@ -11,6 +11,7 @@ import {
   type Principal,
   type RoutePolicyTable,
 } from '@flywheel/access';
+import { AccessGate } from './access-gate';
 import { AuthGuard } from './auth.guard';
 import { principalOf } from './auth-principal';
 import { AUTH_ENABLED, AUTHENTICATOR, type CredentialAuthenticator, ROUTE_POLICY } from './auth-tokens';
@@ -78,6 +79,7 @@ async function guardWith(
     { provide: AUTH_ENABLED, useValue: authEnabled },
     { provide: AUTHENTICATOR, useValue: authenticator },
     ...(rateLimiter ? [{ provide: CallRateLimiter, useValue: rateLimiter }] : []),
+    AccessGate,
     AuthGuard,
   ]);
   const guard = app.get(AuthGuard);
@@ -337,6 +339,7 @@ describe('AuthGuard configuration', () => {
     const build = contextWith([
       { provide: ROUTE_POLICY, useValue: TABLE },
       { provide: AUTH_ENABLED, useValue: true },
+      AccessGate,
       AuthGuard,
     ]);
     await expect(build).rejects.toThrow(

@@ -10,6 +10,8 @@ import type { ServiceDefinition } from './service-definition';
 
 export interface GrpcServerPlan {
   options: GrpcOptions;
+  /** Every package the port serves, as loaded (direct methods take their codecs from it). */
+  packageDefinition: PackageDefinition;
   /** host:port the server binds. */
   address: string;
   /** Fully-qualified names of the gRPC services the port serves (health included). */
@@ -41,6 +43,7 @@ export function grpcServerPlan(
   const address = hostPort(host, grpc.port);
   const serviceNames = serviceNamesIn(packageDefinition, packages);
   return {
+    packageDefinition,
     address,
     serviceNames,
     routeIds: [...methodRouteIds(packageDefinition, serviceNames), ...REFLECTION_ROUTE_IDS],

@@ -32,7 +32,7 @@ export class HandlerDeadlineInterceptor implements NestInterceptor {
     if (transport === 'http' && isStreamedBodyRoute(context.switchToHttp().getRequest()))
       return next.handle();
     const ms = this.limits.requestTimeoutMs;
-    const message = `the handler did not answer within ${ms} ms (FLYWHEEL_REQUEST_TIMEOUT_MS)`;
+    const message = handlerDeadlineMessage(ms);
     return next.handle().pipe(
       timeout({
         first: ms,
@@ -45,4 +45,9 @@ export class HandlerDeadlineInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/** What a call that ran past the handler deadline is told. */
+export function handlerDeadlineMessage(ms: number): string {
+  return `the handler did not answer within ${ms} ms (FLYWHEEL_REQUEST_TIMEOUT_MS)`;
 }

@@ -22,4 +22,6 @@ export { STREAMED_BODY } from './http-server-setup';
 export { CallRateLimiter } from './call-rate-limiter';
 export { serviceCallHeaders, serviceCallMetadata, serviceChannelCredentials } from './service-calls';
 export type { ServerTls } from './tls-credentials';
+export { type DirectUnaryMethod, serveDirectly } from './direct-grpc-methods';
+export { AccessGate, type Admission } from './access-gate';
 export { type EndpointNotFoundBody, answerUnknownMlflowRoutes, endpointNotFound } from './unknown-mlflow-routes';

@@ -19,14 +19,11 @@ export function rateLimitedException(
   transport: GuardedTransport,
   retryAfterMs: number,
 ): Error {
-  const message = `rate limit of mutating calls exceeded; retry after ${retryAfterMs} ms`;
   switch (transport) {
-    case 'grpc': {
-      const metadata = new Metadata();
-      metadata.set('grpc-retry-pushback-ms', String(retryAfterMs));
-      return new RpcException({ code: GrpcStatus.RESOURCE_EXHAUSTED, message, metadata });
-    }
+    case 'grpc':
+      return grpcRateLimitedException(retryAfterMs);
     case 'http': {
+      const message = rateLimitMessage(retryAfterMs);
       const reply = context.switchToHttp().getResponse<ReplyLike>();
       const seconds = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
       if (typeof reply.header === 'function') reply.header('retry-after', seconds);
@@ -34,4 +31,19 @@ export function rateLimitedException(
       return kitHttpError(HttpStatus.TOO_MANY_REQUESTS, 'REQUEST_LIMIT_EXCEEDED', message);
     }
   }
+}
+
+/** gRPC's answer to an over-limit call: `RESOURCE_EXHAUSTED` with `grpc-retry-pushback-ms`. */
+export function grpcRateLimitedException(retryAfterMs: number): RpcException {
+  const metadata = new Metadata();
+  metadata.set('grpc-retry-pushback-ms', String(retryAfterMs));
+  return new RpcException({
+    code: GrpcStatus.RESOURCE_EXHAUSTED,
+    message: rateLimitMessage(retryAfterMs),
+    metadata,
+  });
+}
+
+function rateLimitMessage(retryAfterMs: number): string {
+  return `rate limit of mutating calls exceeded; retry after ${retryAfterMs} ms`;
 }

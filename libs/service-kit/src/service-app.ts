@@ -6,6 +6,7 @@ import { createLogger, NestLoggerAdapter } from '@flywheel/telemetry';
 import { grpcServerPlan, type GrpcTransportSettings } from './grpc-server-options';
 import type { HttpTransportSettings } from './http-server-setup';
 import { effectiveRouteTable } from './kit-routes';
+import { serveDirectly } from './direct-grpc-methods';
 import { createNestApp } from './nest-app-shapes';
 import { ReadinessProbe } from './readiness-probe';
 import type { ServedAddress } from './served-address';
@@ -67,6 +68,11 @@ export async function startServiceApp(
     app = shape.app;
     const probe = readinessProbeOf(shape.app);
     const addresses = await shape.listen();
+    const direct = definition.grpc?.direct;
+    if (grpc && direct) {
+      if (!grpcServer) throw new Error('its gRPC server was not created');
+      serveDirectly(grpcServer, grpc.packageDefinition, direct(shape.app), shape.app);
+    }
     health.markServing(probe);
     return {
       name: definition.name,

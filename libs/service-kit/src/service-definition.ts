@@ -1,6 +1,7 @@
-import type { DynamicModule, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import type { RoutePolicyTable } from '@flywheel/access';
 import type { ServiceName } from '@flywheel/config';
+import type { DirectUnaryMethod } from './direct-grpc-methods';
 
 /**
  * What a service contributes to a process: its Nest module (which must provide a
@@ -27,6 +28,11 @@ export interface ServiceDefinition {
     packages: string[];
     /** Their proto files, relative to the contracts' PROTO_ROOT. */
     protoFiles: string[];
+    /**
+     * Unary methods answered straight from grpc-js once the app serves (see `DirectUnaryMethod`),
+     * built from the started app; their Nest handlers answer until then.
+     */
+    direct?: (app: INestApplicationContext) => DirectUnaryMethod[];
   };
   http?: { port: number };
 }

@@ -6,6 +6,7 @@ import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import type { DestinationStream } from 'pino';
+import { isHandTracedGrpcMethod } from './hand-traced-grpc';
 import { configureLogging } from './logger';
 import { PrometheusMetrics } from './prometheus-metrics';
 import { registerRuntimeMetrics } from './runtime-metrics';
@@ -19,7 +20,10 @@ export interface TelemetryOptions {
   logLevel?: string;
   /** Log destination (default stdout). */
   logDestination?: DestinationStream;
-  /** Auto-instrumentations; default gRPC (grpc-js) and HTTP, ignoring the admin endpoints. */
+  /**
+   * Auto-instrumentations; default gRPC (grpc-js; hand-traced methods excepted) and HTTP,
+   * ignoring the admin endpoints.
+   */
   instrumentations?: Instrumentation[];
 }
 
@@ -90,7 +94,7 @@ function spanProcessor(otlpEndpoint: string | undefined) {
 
 function defaultInstrumentations(): Instrumentation[] {
   return [
-    new GrpcInstrumentation(),
+    new GrpcInstrumentation({ ignoreGrpcMethods: [isHandTracedGrpcMethod] }),
     new HttpInstrumentation({
       ignoreIncomingRequestHook: (request) =>
         UNTRACED_PATHS.some((path) => request.url?.startsWith(path) === true),
