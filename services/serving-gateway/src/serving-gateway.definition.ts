@@ -1,5 +1,8 @@
 import type { PlatformConfig } from '@flywheel/config';
+import type { Metadata } from '@grpc/grpc-js';
+import type { inferenceV2 } from '@flywheel/contracts';
 import { INFERENCE_PACKAGE_NAME, INFERENCE_PROTO_FILE } from './grpc/inference-proto';
+import { InferenceGrpcController } from './grpc/inference.grpc-controller';
 import type { PlatformResources } from '@flywheel/platform';
 import type { ServiceDefinition } from '@flywheel/service-kit';
 import { ServingGatewayModule } from './serving-gateway.module';
@@ -22,7 +25,22 @@ export function servingGatewayService(
     module: ServingGatewayModule,
     imports: [ServingGatewayModule.forRoot(options, { auth: config.auth, tls: config.tls, inProcessBus: config.kafka.kind === 'in-process' })],
     routes: SERVING_GATEWAY_ROUTES,
-    grpc: { port: ports.grpc, packages: [INFERENCE_PACKAGE_NAME], protoFiles: [INFERENCE_PROTO_FILE] },
+    grpc: {
+      port: ports.grpc,
+      packages: [INFERENCE_PACKAGE_NAME],
+      protoFiles: [INFERENCE_PROTO_FILE],
+      // The hot path: Nest's per-call pipeline cost more than the inference (bench:serving).
+      direct: (app) => {
+        const controller = app.get(InferenceGrpcController, { strict: false });
+        return [
+          {
+            path: `/${INFERENCE_PACKAGE_NAME}.GRPCInferenceService/ModelInfer`,
+            handle: (request, metadata: Metadata) =>
+              controller.modelInfer(request as inferenceV2.ModelInferRequest, metadata),
+          },
+        ];
+      },
+    },
     http: { port: ports.http },
   };
 }
