@@ -270,10 +270,11 @@ describe('the retrain loop from retrain.requested', () => {
     );
   }
 
-  const statuses = (run: orchestrationV1.PipelineRun): Record<string, string> =>
-    Object.fromEntries(run.steps.map((step) => [step.name, step.status]));
   /** Each step's status with its message, and the version's rollout state: what a failure needs to explain itself. */
-  const outcome = async (run: orchestrationV1.PipelineRun, version: number): Promise<object> => {
+  const outcome = async (
+    run: orchestrationV1.PipelineRun,
+    version: number,
+  ): Promise<{ steps: Record<string, string>; rollout: object | undefined }> => {
     const { rows } = await world.pool.query<{ state: object }>(
       `SELECT state FROM "${world.options.schema}".rollouts WHERE model_name = $1 AND canary_version = $2`,
       [model, version],
@@ -290,7 +291,7 @@ describe('the retrain loop from retrain.requested', () => {
 
   it('trains, logs in tracking, registers and gates; the first version becomes champion, a passing one rolls out through the canary steps, a failing one is not deployed', async () => {
     const first = await retrain('monitoring');
-    expect(statuses(first)).toEqual({
+    expect((await outcome(first, 1)).steps).toEqual({
       'validate-data': 'succeeded',
       train: 'succeeded',
       register: 'succeeded',
@@ -341,11 +342,11 @@ describe('the retrain loop from retrain.requested', () => {
     });
 
     const strict = await retrain('strict-ci');
-    expect(statuses(strict)).toMatchObject({
+    expect((await outcome(strict, 3)).steps).toMatchObject({
       register: 'succeeded',
       evaluate: 'succeeded',
-      'deploy-canary': 'skipped',
-      promote: 'skipped',
+      'deploy-canary': expect.stringMatching(/^skipped/),
+      promote: expect.stringMatching(/^skipped/),
     });
     expect(await champion()).toBe(2);
     const version3 = await registry.version(model, 3);

@@ -22,6 +22,12 @@ export class RunEngine {
   /** This instance's lease owner id: new per process, so a restart is a new owner. */
   readonly owner = `orchestrator-${randomUUID()}`;
   private readonly watched = new Map<string, StepAttempt>();
+  /**
+   * Attempts recorded running by a transaction of this instance that are not launched yet. Another
+   * `advance` of the same run can read the committed state before the launch (its row lock is
+   * granted at the commit), and must not take them for attempts nobody watches.
+   */
+  private readonly launching = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private stopping = false;
@@ -83,12 +89,14 @@ export class RunEngine {
 
   private async advance(runId: string): Promise<void> {
     if (this.stopping) return;
+    let launching: string[] = [];
     try {
       const launches = await this.database.transaction(async (tx) => {
         const run = await this.runs.lockOwned(tx, runId, this.owner);
         if (!run) return [];
         const now = Date.now();
-        const isWatched = (key: string): boolean => this.watched.has(`${runId}/${key}`);
+        const isWatched = (key: string): boolean =>
+          this.watched.has(`${runId}/${key}`) || this.launching.has(`${runId}/${key}`);
         let plan = planRun(run.pipeline, run.state, now, isWatched);
         // Steps with an earlier result under their cache key are not launched: plan again with those results.
         const cached = new Map<string, Readonly<Record<string, Value>>>();
@@ -104,6 +112,8 @@ export class RunEngine {
         }
         for (const launch of plan.launches)
           await this.runs.insertAttempt(tx, runId, launch.step, launch.attempt, now);
+        launching = plan.launches.map((launch) => `${runId}/${attemptKey(launch.step, launch.attempt)}`);
+        for (const key of launching) this.launching.add(key);
         for (const key of plan.stops) this.watched.get(`${runId}/${key}`)?.stop();
         await this.runs.saveState(tx, run, plan.state, plan.status);
         return plan.launches;
@@ -113,6 +123,8 @@ export class RunEngine {
       for (const launch of launches) this.launch(runId, launch);
     } catch (error) {
       this.log.error(`advancing run ${runId} failed`, error);
+    } finally {
+      for (const key of launching) this.launching.delete(key);
     }
   }
 
