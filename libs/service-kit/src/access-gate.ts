@@ -38,20 +38,21 @@ export class AccessGate {
   }
 
   /**
-   * Admits a call of `routeId` presenting `authorization` (the raw header or metadata values).
+   * Admits a call of `routeId` presenting the credential `authorization()` reads (the raw header
+   * or metadata values; read only when the route needs a credential).
    * @throws the transport's UNAUTHENTICATED / PERMISSION_DENIED (401 / 403) error when refused.
    */
   async admit(
     routeId: string,
     transport: GuardedTransport,
-    authorization: string | string[] | undefined,
+    authorization: () => string | string[] | undefined,
   ): Promise<Admission> {
     const requirement = Object.hasOwn(this.table, routeId) ? this.table[routeId] : undefined;
     // Public routes (health, readiness) never touch the key store, so probes keep working
     // while the database is down and a stray header cannot fail them. Forwarded routes leave
     // the credential to the service they forward to.
     const credential =
-      this.authEnabled && !isUnguarded(requirement) ? await this.authenticate(authorization) : {};
+      this.authEnabled && !isUnguarded(requirement) ? await this.authenticate(authorization()) : {};
     const result = authorize({
       principal: credential.principal,
       routeId,

@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
     }
     const routeId =
       routeIdOf(context, transport) ?? `${transport}:<unresolved route of ${context.getClass().name}>`;
-    const admission = await this.gate.admit(routeId, transport, authorizationOf(context, transport));
+    const admission = await this.gate.admit(routeId, transport, () => authorizationOf(context, transport));
     if (admission.retryAfterMs !== undefined)
       throw rateLimitedException(context, transport, admission.retryAfterMs);
     attachPrincipal(context, admission.principal);

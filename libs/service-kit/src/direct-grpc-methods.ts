@@ -13,6 +13,7 @@ import { grpcRouteId } from '@flywheel/access';
 import { createLogger, traceGrpcMethodByHand, traceServerCallIfSampled } from '@flywheel/telemetry';
 import { AccessGate } from './access-gate';
 import { grpcAuthorizationOf } from './auth-credential';
+import { raceTimer } from './deadline';
 import { handlerDeadlineMessage } from './handler-deadline.interceptor';
 import { grpcRateLimitedException } from './rate-limit-denial';
 import { RequestLimits } from './request-limits';
@@ -77,26 +78,14 @@ async function answer(
   routeId: string,
   deadlineMs: number,
 ): Promise<unknown> {
-  const admission = await gate.admit(routeId, 'grpc', grpcAuthorizationOf(call.metadata));
+  const admission = await gate.admit(routeId, 'grpc', () => grpcAuthorizationOf(call.metadata));
   if (admission.retryAfterMs !== undefined) throw grpcRateLimitedException(admission.retryAfterMs);
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new RpcException({
-            code: GrpcStatus.DEADLINE_EXCEEDED,
-            message: handlerDeadlineMessage(deadlineMs),
-          }),
-        ),
-      deadlineMs,
-    );
+  return raceTimer(method.handle(call.request, call.metadata), deadlineMs, () => {
+    throw new RpcException({
+      code: GrpcStatus.DEADLINE_EXCEEDED,
+      message: handlerDeadlineMessage(deadlineMs),
+    });
   });
-  try {
-    return await Promise.race([method.handle(call.request, call.metadata), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The status a failed call ends with: the `RpcException`'s code and message, or INTERNAL (logged). */

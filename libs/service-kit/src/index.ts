@@ -22,6 +22,5 @@ export { STREAMED_BODY } from './http-server-setup';
 export { CallRateLimiter } from './call-rate-limiter';
 export { serviceCallHeaders, serviceCallMetadata, serviceChannelCredentials } from './service-calls';
 export type { ServerTls } from './tls-credentials';
-export { type DirectUnaryMethod, serveDirectly } from './direct-grpc-methods';
-export { AccessGate, type Admission } from './access-gate';
-export { type EndpointNotFoundBody, answerUnknownMlflowRoutes, endpointNotFound } from './unknown-mlflow-routes';
+export type { DirectUnaryMethod } from './direct-grpc-methods';
+export { answerUnknownMlflowRoutes } from './unknown-mlflow-routes';

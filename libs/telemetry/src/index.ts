@@ -2,4 +2,4 @@ export { startTelemetry, type Telemetry, type TelemetryOptions } from './start-t
 export { createLogger, configureLogging, type Logger, type LoggingOptions } from './logger';
 export { NestLoggerAdapter } from './nest-logger';
 export { PROMETHEUS_CONTENT_TYPE } from './prometheus-metrics';
-export { isHandTracedGrpcMethod, traceGrpcMethodByHand, traceServerCallIfSampled } from './hand-traced-grpc';
+export { traceGrpcMethodByHand, traceServerCallIfSampled } from './hand-traced-grpc';
