@@ -64,8 +64,7 @@ export class InferenceService {
 
   /** The loaded model for a version, loading it on first use. */
   model(name: string, version: number): Promise<OnnxModel> {
-    const hit = this.models.peek(name, version);
-    return hit ? Promise.resolve(hit) : this.models.get(name, version);
+    return this.models.get(name, version);
   }
 
   private async serve(request: InferRequest, header: HeaderReader): Promise<InferResult> {

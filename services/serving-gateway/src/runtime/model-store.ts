@@ -30,11 +30,6 @@ export class ModelStore {
     this.loaded = new LruMap(capacity, (_key, model) => this.releaseLater(model));
   }
 
-  /** The loaded version, without waiting: the request path's fast lookup. */
-  peek(model: string, version: number): OnnxModel | undefined {
-    return this.loaded.get(keyOf(model, version));
-  }
-
   /** The version, loading it (fetch, session, warm-up) when it is not loaded yet. */
   get(model: string, version: number): Promise<OnnxModel> {
     const key = keyOf(model, version);

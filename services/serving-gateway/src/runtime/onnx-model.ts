@@ -1,6 +1,6 @@
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
 import { readFeatureNames } from '@flywheel/onnx';
-import { type Datatype, type Tensor, type TensorData, datatypeOfOrtType } from '../protocol/datatypes';
+import { DATATYPES, type Datatype, type Tensor, type TensorData, datatypeOfOrtType } from '../protocol/datatypes';
 import { InferenceError } from '../protocol/inference-error';
 import type { ModelSignature, TensorSpec } from '../protocol/signature';
 
@@ -79,10 +79,8 @@ function emptyData(datatype: Datatype, count: number): TensorData {
   }
 }
 
-const ORT_TYPES = { FP32: 'float32', FP64: 'float64', INT64: 'int64', INT32: 'int32', BOOL: 'bool', BYTES: 'string' } as const;
-
 function toOrt(tensor: Tensor): OrtTensor {
-  return new OrtTensor(ORT_TYPES[tensor.datatype], tensor.data, tensor.shape);
+  return new OrtTensor(DATATYPES[tensor.datatype].ortType, tensor.data, tensor.shape);
 }
 
 function fromOrt(name: string, value: OrtTensor | undefined): Tensor {
