@@ -106,6 +106,8 @@ interface PerformanceRow {
  * Accuracy (prediction_label = label), precision and recall of `positiveLabel`, and ROC AUC of
  * prediction_score against it, over the window's requests that have feedback, joined on
  * request_id (the latest label per request wins, as feedback's ReplacingMergeTree keeps it).
+ * Only the window's labels are aggregated (feedback is keyed by request_id, so the `IN` reads
+ * those keys), not every label the model ever had.
  */
 export async function livePerformance(
   client: ClickHouseClient,
@@ -124,7 +126,12 @@ export async function livePerformance(
        if(labeled > 0, avg(toUnixTimestamp64Milli(f.ts) - toUnixTimestamp64Milli(l.timestamp)), NULL) AS delay
      FROM {database:Identifier}.inference_logs AS l
      INNER JOIN (SELECT request_id, argMax(label, ingested_at) AS label, argMax(timestamp, ingested_at) AS ts
-                 FROM {database:Identifier}.feedback WHERE model_name = {model:String} GROUP BY request_id) AS f
+                 FROM {database:Identifier}.feedback
+                 WHERE model_name = {model:String}
+                   AND request_id IN (SELECT request_id FROM {database:Identifier}.inference_logs
+                                      WHERE model_name = {model:String} AND model_version = {version:UInt32}
+                                        AND timestamp >= {from:DateTime64(3)} AND timestamp < {to:DateTime64(3)})
+                 GROUP BY request_id) AS f
        ON l.request_id = f.request_id
      WHERE l.model_name = {model:String} AND l.model_version = {version:UInt32}
        AND l.timestamp >= {from:DateTime64(3)} AND l.timestamp < {to:DateTime64(3)}`,

@@ -1,5 +1,10 @@
-import type { CanaryGuardrails, DriftPolicy, RetrainHysteresisConfig } from '@flywheel/drift';
-import type { WindowSchedule } from '../windows/window';
+import {
+  type CanaryGuardrails,
+  type DriftPolicy,
+  type RetrainHysteresisConfig,
+  assertValidDriftPolicy,
+} from '@flywheel/drift';
+import { type WindowSchedule, assertValidSchedule } from '../windows/window';
 
 /**
  * Where a model version's reference comes from:
@@ -68,6 +73,20 @@ export function resolveModelConfig(
     reference: override.reference ?? defaults.reference,
     positiveLabel: override.positiveLabel ?? defaults.positiveLabel,
   };
+}
+
+/**
+ * Checks that `override` resolved over `defaults` makes sense on its own (hop ≤ size, a valid
+ * drift policy).
+ * @throws RangeError or DriftInputError naming the field at fault.
+ */
+export function assertValidOverride(
+  defaults: ModelMonitoringConfig,
+  override: ModelMonitoringOverride,
+): void {
+  const resolved = resolveModelConfig(defaults, override);
+  assertValidSchedule(resolved.schedule);
+  assertValidDriftPolicy(resolved.drift);
 }
 
 /**

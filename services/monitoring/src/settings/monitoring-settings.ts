@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { assertValidDriftPolicy } from '@flywheel/drift';
 import {
   ConfigError,
   integerVariable,
@@ -12,7 +11,7 @@ import {
   DEFAULT_GUARDRAILS,
   type ModelMonitoringConfig,
   type ModelMonitoringOverride,
-  resolveModelConfig,
+  assertValidOverride,
 } from './model-monitoring-config';
 
 /** What the monitoring service reads beyond the platform configuration. */
@@ -165,9 +164,7 @@ function assertValidModels(
   const problems: { variable: string; reason: string }[] = [];
   for (const [name, override] of Object.entries(models)) {
     try {
-      const resolved = resolveModelConfig(defaults, override);
-      assertValidSchedule(resolved.schedule);
-      assertValidDriftPolicy(resolved.drift);
+      assertValidOverride(defaults, override);
     } catch (error) {
       problems.push({
         variable: 'FLYWHEEL_MONITORING_MODELS',

@@ -1,9 +1,7 @@
-import { assertValidDriftPolicy } from '@flywheel/drift';
-import { assertValidSchedule } from '../windows/window';
 import {
   type ModelMonitoringConfig,
   type ModelMonitoringOverride,
-  resolveModelConfig,
+  assertValidOverride,
 } from './model-monitoring-config';
 import { overrideSchema } from './monitoring-settings';
 
@@ -43,9 +41,7 @@ export function parseMonitoringTag(
   }
   const override = parsed.data as ModelMonitoringOverride;
   try {
-    const resolved = resolveModelConfig(defaults, override);
-    assertValidSchedule(resolved.schedule);
-    assertValidDriftPolicy(resolved.drift);
+    assertValidOverride(defaults, override);
   } catch (error) {
     return { ok: false, error: `${MONITORING_TAG}: ${(error as Error).message}` };
   }

@@ -20,7 +20,7 @@ export function dueWindows(
   limit: number,
 ): TimeWindow[] {
   assertValidSchedule(schedule);
-  const watermark = nowMs - schedule.allowedLatenessMs;
+  const watermark = watermarkAt(schedule, nowMs);
   const windows: TimeWindow[] = [];
   let startMs = firstStart(schedule, progress);
   while (windows.length < limit && startMs + schedule.sizeMs <= watermark) {
