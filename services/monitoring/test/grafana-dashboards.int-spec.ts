@@ -105,6 +105,23 @@ describe('Grafana dashboards against ClickHouse loaded by the monitoring service
   });
   afterAll(() => harness.stop());
 
+  it('measures live performance from the joined labels: all 1,500 champion requests per window, about 80% right, 30 s late', async () => {
+    const result = await harness.client.query({
+      query: `SELECT labeled_rows, accuracy, label_delay_avg_ms FROM {database:Identifier}.window_summaries FINAL
+              WHERE model_name = {model:String} AND model_version = 1 ORDER BY window_start`,
+      query_params: { database: harness.database, model },
+      format: 'JSONEachRow',
+    });
+    const rows = await result.json<{ labeled_rows: string; accuracy: number; label_delay_avg_ms: number }>();
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(Number(row.labeled_rows)).toBe(1_500);
+      expect(row.accuracy).toBeGreaterThan(0.75);
+      expect(row.accuracy).toBeLessThan(0.85);
+      expect(row.label_delay_avg_ms).toBe(30_000);
+    }
+  });
+
   it('finds the ClickHouse panels of every dashboard', () => {
     expect(dashboards.map((d) => d.title).sort()).toEqual([
       'Flywheel · Drift',
