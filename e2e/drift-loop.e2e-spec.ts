@@ -19,20 +19,13 @@ import {
   silentLogger,
   withDeadLetterTopics,
 } from '@flywheel/kafka';
-import {
-  type Client,
-  Metadata,
-  type ServiceClientConstructor,
-  type ServiceError,
-  credentials,
-  loadPackageDefinition,
-} from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
-import { PROTO_LOADER_OPTIONS, protoPath, registryV1 } from '@flywheel/contracts';
-import { fixedBins, histogram, quantiles, sampleFromValues } from '@flywheel/drift';
+import { registryV1 } from '@flywheel/contracts';
+import { numericProfileOf, sampleFromValues } from '@flywheel/drift';
 import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
 import { type ScratchDatabase, createScratchDatabase, ensureFlywheelTopics } from './support/stack-resources';
+import { gaussian } from './support/churn-data';
 import { type FlywheelProcess, startFlywheel } from './support/flywheel-process';
+import { grpcClient } from './support/grpc-client';
 
 // The drift loop through real processes: inference logs produced to Kafka, stored by the
 // ingestion service into ClickHouse (chDB), watched by the monitoring service in 2-second
@@ -42,58 +35,12 @@ import { type FlywheelProcess, startFlywheel } from './support/flywheel-process'
 const WINDOW_MS = 2_000;
 const K = 2;
 
-/** A seeded generator (mulberry32) and a standard normal from it. */
-function gaussian(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-}
-
-type Unary = (
-  request: unknown,
-  metadata: Metadata,
-  callback: (error: ServiceError | null, response: unknown) => void,
-) => void;
-
-/** The registry's gRPC API, called with authentication off. */
-function registryClient(address: string): Client & Record<string, Unary> {
-  const loaded = loadPackageDefinition(
-    loadSync(protoPath(registryV1.protobufFileName), PROTO_LOADER_OPTIONS),
-  ) as unknown as {
-    flywheel: { registry: { v1: { RegistryService: ServiceClientConstructor } } };
-  };
-  return new loaded.flywheel.registry.v1.RegistryService(address, credentials.createInsecure()) as Client &
-    Record<string, Unary>;
-}
-
-function call(client: Record<string, Unary>, method: string, request: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) =>
-    client[method]!(request, new Metadata(), (error, response) =>
-      error ? reject(error) : resolve(response),
-    ),
-  );
-}
-
 /** The reference profile a trainer would register: N(0, 1) features x1..x3, colours in thirds, as live traffic. */
 function trainingProfile(): registryV1.ReferenceProfile {
   const rows = 20_000;
   const numeric = (seed: number): registryV1.FeatureProfile['numeric'] => {
     const next = gaussian(seed);
-    const sample = sampleFromValues(Array.from({ length: rows }, () => next()));
-    const edges = fixedBins(sample);
-    const levels = Array.from({ length: 101 }, (_, i) => i / 100);
-    const values = quantiles(sample, levels);
-    return {
-      binEdges: Array.from(edges),
-      binCounts: Array.from(histogram(sample, edges)),
-      quantiles: levels.map((probability, i) => ({ probability, value: values[i] ?? 0 })),
-      distinctCount: rows,
-    };
+    return numericProfileOf(sampleFromValues(Array.from({ length: rows }, () => next())));
   };
   return {
     rowCount: rows,
@@ -134,7 +81,6 @@ describe('drift loop: Kafka → ingestion → ClickHouse → monitoring → Kafk
     await ensureFlywheelTopics(brokers);
     await mkdir(join(dataDir, 'artifacts', 'models', 'v1'), { recursive: true });
     await bus.ensureTopics(withDeadLetterTopics([logsTopic.name, feedbackTopic]), 3);
-    await bus.ensureTopics([Topic.MonitoringDrift, Topic.OrchestrationCommands], 3);
     const consumer = bus.createConsumer({ groupId: uniqueName('e2e-commands'), startFrom: 'latest' });
     consumer.subscribe(
       flywheelTopic(Topic.OrchestrationCommands),
@@ -177,9 +123,13 @@ describe('drift loop: Kafka → ingestion → ClickHouse → monitoring → Kafk
     });
     // The drift model's version 1 carries the training profile it is monitored against; the canary
     // model has none, so its versions fall back to their first window of live traffic.
-    const registry = registryClient(`127.0.0.1:${flywheel.ports.registryGrpc}`);
-    await call(registry, 'createRegisteredModel', { name: driftModel });
-    await call(registry, 'createModelVersion', {
+    const registry = grpcClient(
+      registryV1.protobufFileName,
+      ['flywheel', 'registry', 'v1', 'RegistryService'],
+      `127.0.0.1:${flywheel.ports.registryGrpc}`,
+    );
+    await registry.call('createRegisteredModel', { name: driftModel });
+    await registry.call('createModelVersion', {
       name: driftModel,
       source: `file://${join(dataDir, 'artifacts', 'models', 'v1')}`,
       referenceProfile: trainingProfile(),

@@ -1,4 +1,5 @@
 import type { Value } from '@flywheel/pipelines';
+import { isFinalRolloutState } from '@flywheel/traffic-policy';
 import { CHAMPION_ALIAS, type CanaryController } from '../canary/canary-controller';
 import type { RegistryClient } from '../clients/registry-client';
 import type { BuiltinStepHandler, BuiltinStepContext } from './builtin-step-handler';
@@ -35,11 +36,10 @@ export function deployCanaryStep(canary: CanaryController, pollIntervalMs: numbe
       `rollout ${rolloutId} of ${modelName} version ${version}: ${steps.map((step) => `${step.weightPercent}%`).join(' → ')}, ${windowMs} ms each`,
     );
     for (;;) {
-      const rollout = await canary.state(rolloutId);
-      const status = rollout?.state.status;
-      if (status === 'promoted' || status === 'rolled_back' || status === 'aborted') {
-        context.log(`rollout ended: ${status}`);
-        return { deployment_id: rolloutId, healthy: status === 'promoted' };
+      const state = (await canary.state(rolloutId))?.state;
+      if (state && isFinalRolloutState(state)) {
+        context.log(`rollout ended: ${state.status}`);
+        return { deployment_id: rolloutId, healthy: state.status === 'promoted' };
       }
       await sleep(pollIntervalMs, context);
     }

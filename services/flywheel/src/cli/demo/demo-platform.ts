@@ -1,6 +1,6 @@
 import type { PlatformConfig } from '@flywheel/config';
 import { orchestrationV1, registryV1 } from '@flywheel/contracts';
-import { serviceCallMetadata } from '@flywheel/service-kit';
+import { serviceCallHeaders, serviceCallMetadata } from '@flywheel/service-kit';
 import { UnaryClient } from './unary-client';
 
 /** The platform's public endpoints as the demo reaches them, from the same configuration `flywheel start` reads. */
@@ -37,7 +37,7 @@ export function connectDemoPlatform(config: PlatformConfig): DemoPlatform {
     adminUrl: `http://${host}:${config.adminPort}`,
     artifactDir: config.artifacts.dir,
     artifactUri: config.artifacts.uri,
-    httpHeaders: config.auth.serviceKey === undefined ? {} : { authorization: `Bearer ${config.auth.serviceKey}` },
+    httpHeaders: serviceCallHeaders(config.auth),
     close: () => {
       registry.close();
       orchestration.close();

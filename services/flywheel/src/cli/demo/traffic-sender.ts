@@ -19,7 +19,6 @@ export class TrafficSender {
   population: Population = 'steady';
   /** Rows answered per model version since the last `takeServed()`. */
   private served = new Map<number, number>();
-  private lastError: string | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
   private readonly customers = new CustomerStream(7);
@@ -46,21 +45,17 @@ export class TrafficSender {
     return served;
   }
 
-  /** The last failed request's error, if the most recent request failed. */
-  get error(): string | undefined {
-    return this.lastError;
-  }
-
   private async loop(): Promise<void> {
     while (!this.stopped) {
       const started = Date.now();
       try {
         await this.sendOnce();
-        this.lastError = undefined;
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
+      } catch {
+        // Sent again next round; a step that depends on answers times out with its own message.
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, REQUEST_INTERVAL_MS - (Date.now() - started))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, REQUEST_INTERVAL_MS - (Date.now() - started))),
+      );
     }
   }
 
@@ -69,7 +64,14 @@ export class TrafficSender {
     const id = randomUUID();
     const answer = (await this.post(`/v2/models/${this.model}/infer`, {
       id,
-      inputs: [{ name: 'features', datatype: 'FP32', shape: [customers.length, FEATURE_NAMES.length], data: customers.flatMap((c) => c.features) }],
+      inputs: [
+        {
+          name: 'features',
+          datatype: 'FP32',
+          shape: [customers.length, FEATURE_NAMES.length],
+          data: customers.flatMap((c) => c.features),
+        },
+      ],
     })) as InferResponse;
     const version = Number(answer.model_version);
     this.served.set(version, (this.served.get(version) ?? 0) + customers.length);
