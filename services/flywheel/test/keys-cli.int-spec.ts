@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseApiKeyToken } from '@flywheel/access';
 import { ApiKeyAuthenticator, ApiKeyRepository, AuditLogRepository } from '@flywheel/identity';
 import { type PgPool, createPgPool } from '@flywheel/postgres';
 import { testStack, uniqueName } from '@flywheel/testing';
@@ -54,7 +55,8 @@ describe('flywheel keys (built CLI)', () => {
     expect(created).toMatchObject({ code: 0 });
     const token = created.stdout.trim();
     expect(token).toMatch(/^fwk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}$/);
-    const id = token.split('_')[1]!;
+    // The secret is base64url and may itself hold `_`, so the token is parsed, not split.
+    const { id, secret } = parseApiKeyToken(token)!;
     expect(created.stderr).toMatch(
       new RegExp(`Created API key ${id} "${name}": role deployer, expires \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\.`),
     );
@@ -70,7 +72,7 @@ describe('flywheel keys (built CLI)', () => {
     expect(listed.stdout).toMatch(/^ID +NAME +ROLE +CREATED +EXPIRES +LAST USED +REVOKED$/m);
     const row = listed.stdout.split('\n').find((line) => line.startsWith(id));
     expect(row).toMatch(new RegExp(`^${id} +${name} +deployer +\\S+Z +\\S+Z +\\S+Z +-$`));
-    expect(listed.stdout).not.toContain(token.split('_')[2]);
+    expect(listed.stdout).not.toContain(secret);
 
     const revoked = await runCli(['revoke', id], serverEnv);
     expect(revoked).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^API key ${id} "${name}" revoked at `)) });
