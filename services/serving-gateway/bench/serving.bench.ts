@@ -93,6 +93,19 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/** Calls `call` at PACED_RPS for PACED_SECONDS without waiting for answers; latencies sorted. */
+async function pacedRun(call: () => Promise<number>): Promise<number[]> {
+  const paced: Array<Promise<number>> = [];
+  const pacedStart = performance.now();
+  for (let i = 0; i < PACED_RPS * PACED_SECONDS; i++) {
+    const due = pacedStart + (i * 1000) / PACED_RPS;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    paced.push(call());
+  }
+  return (await Promise.all(paced)).sort((a, b) => a - b);
+}
+
 async function main(): Promise<void> {
   const stack = testStack();
   const id = uniqueName('serving_bench');
@@ -177,15 +190,15 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
 
     log(`paced: ${PACED_RPS} req/s for ${PACED_SECONDS}s`);
-    const paced: Array<Promise<number>> = [];
-    const pacedStart = performance.now();
-    for (let i = 0; i < PACED_RPS * PACED_SECONDS; i++) {
-      const due = pacedStart + (i * 1000) / PACED_RPS;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      paced.push(infer());
-    }
-    const pacedLatencies = (await Promise.all(paced)).sort((a, b) => a - b);
+    const pacedLatencies = await pacedRun(infer);
+    const live = new RawGrpcClient(connectHttp2(`http://127.0.0.1:${servingGrpc}`), '/inference.GRPCInferenceService/ServerLive', Buffer.alloc(0));
+    const liveLatencies = await pacedRun(async () => {
+      const started = performance.now();
+      await live.call();
+      return performance.now() - started;
+    });
+    live.close();
+    log(`paced ServerLive (transport floor) p50=${round(percentile(liveLatencies, 50))} p99=${round(percentile(liveLatencies, 99))} ms`);
     gateway.close();
 
     log('direct onnxruntime-node in-process');

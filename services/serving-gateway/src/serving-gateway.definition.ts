@@ -29,15 +29,19 @@ export function servingGatewayService(
       port: ports.grpc,
       packages: [INFERENCE_PACKAGE_NAME],
       protoFiles: [INFERENCE_PROTO_FILE],
-      // The hot path: Nest's per-call pipeline cost more than the inference (bench:serving).
+      // The hot path and the liveness/readiness probes: Nest's per-call pipeline cost more than
+      // the inference (bench:serving), and a probe should not queue behind it.
       direct: (app) => {
         const controller = app.get(InferenceGrpcController, { strict: false });
+        const method = (name: string) => `/${INFERENCE_PACKAGE_NAME}.GRPCInferenceService/${name}`;
         return [
           {
-            path: `/${INFERENCE_PACKAGE_NAME}.GRPCInferenceService/ModelInfer`,
+            path: method('ModelInfer'),
             handle: (request, metadata: Metadata) =>
               controller.modelInfer(request as inferenceV2.ModelInferRequest, metadata),
           },
+          { path: method('ServerLive'), handle: () => Promise.resolve(controller.serverLive()) },
+          { path: method('ServerReady'), handle: () => Promise.resolve(controller.serverReady()) },
         ];
       },
     },
