@@ -112,6 +112,26 @@ describe('README first command: npm start', () => {
     expect(lines.every((line) => /^\[\s*\d+\.\ds\] /.test(line))).toBe(true);
   });
 
+  it("exports the gateway's requests, latency histogram and in-flight per model, version and variant", async () => {
+    // After the demo: v1 served as champion, v2 as canary and then as champion.
+    const metrics = await (await fetch(`${ADMIN}/metrics`)).text();
+    const series = (name: string, version: number, variant: string) =>
+      new RegExp(
+        `^${name}\\{(?=[^}]*model="churn")(?=[^}]*version="${version}")(?=[^}]*variant="${variant}")[^}]*\\} (\\d+)`,
+        'm',
+      );
+    for (const [version, variant] of [
+      [1, 'champion'],
+      [2, 'canary'],
+      [2, 'champion'],
+    ] as const) {
+      const requests = series('flywheel_serving_requests_total', version, variant).exec(metrics);
+      expect({ version, variant, requests: Number(requests?.[1] ?? 0) > 0 }).toEqual({ version, variant, requests: true });
+      expect(metrics).toMatch(series('flywheel_serving_latency[a-z_]*_count', version, variant));
+      expect(metrics).toMatch(series('flywheel_serving_in_flight', version, variant));
+    }
+  });
+
   it('drains and exits 0 on SIGTERM', async () => {
     // Signal the platform process itself (as an orchestrator would); npm then exits with its code.
     const platformPid = execFileSync('pgrep', ['-g', String(child.pid), '-f', 'flywheel/dist/main.js start'])
