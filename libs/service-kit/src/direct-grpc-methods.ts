@@ -21,7 +21,7 @@ import { RequestLimits } from './request-limits';
 /**
  * A unary gRPC method answered straight from grpc-js rather than through Nest's per-call
  * pipeline (guards, interceptors, rxjs), for the few paths where that pipeline costs more than
- * the work: the serving gateway's ModelInfer. The kit applies what the pipeline would: the
+ * the work: the serving gateway's ModelInfer (and its probes, so they time the same path). The kit applies what the pipeline would: the
  * `AccessGate` (authentication, the route's permission, the rate limit), the handler deadline,
  * and the mapping of `RpcException` to a gRPC status; a call whose caller traces (a sampled
  * `traceparent`) gets its SERVER span, other calls none. The handler gets no `@CurrentPrincipal()`.

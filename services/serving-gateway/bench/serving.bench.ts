@@ -6,8 +6,10 @@
 //   gateway_rps=<n> p50_ms=<n> p99_ms=<n> direct_p50_ms=<n> overhead_p99_ms=<n>
 // gateway_rps/p50/p99: closed loop at BENCH_CONCURRENCY (default 32) for BENCH_SECONDS (8).
 // overhead_p99: a paced run at BENCH_PACED_RPS (1000) for BENCH_PACED_SECONDS (5); p99 of the
-// gateway's latency minus p99 of direct onnxruntime latency. The load generator runs on the same
-// cores and speaks gRPC over node:http2 itself (one connection, a pre-encoded request).
+// gateway's latency minus p99 of direct onnxruntime latency. Then ServerLive (same direct path, no
+// inference or logging) is paced the same way and its p50/p99 go to stderr: the transport floor.
+// The load generator runs on the same cores and speaks gRPC over node:http2 itself (one
+// connection, a pre-encoded request).
 import { spawn } from 'node:child_process';
 import { type ClientHttp2Session, connect as connectHttp2 } from 'node:http2';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

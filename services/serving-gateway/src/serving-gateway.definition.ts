@@ -29,8 +29,8 @@ export function servingGatewayService(
       port: ports.grpc,
       packages: [INFERENCE_PACKAGE_NAME],
       protoFiles: [INFERENCE_PROTO_FILE],
-      // The hot path and the liveness/readiness probes: Nest's per-call pipeline cost more than
-      // the inference (bench:serving), and a probe should not queue behind it.
+      // The hot path: Nest's per-call pipeline cost more than the inference (bench:serving). The
+      // probes take the same path, so the bench's ServerLive floor is ModelInfer minus the work.
       direct: (app) => {
         const controller = app.get(InferenceGrpcController, { strict: false });
         const method = (name: string) => `/${INFERENCE_PACKAGE_NAME}.GRPCInferenceService/${name}`;
