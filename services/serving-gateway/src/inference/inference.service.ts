@@ -98,7 +98,7 @@ export class InferenceService {
   }
 
   private async run(request: InferRequest, requestId: string, version: number, variant: ServedVariant, started: number, rethrow: boolean): Promise<Tensor[]> {
-    const attributes = this.metrics.started(request.modelName, version, variant);
+    const series = this.metrics.started(request.modelName, version, variant);
     let model: OnnxModel | undefined;
     let outputs: Tensor[] = [];
     let failure: InferenceError | undefined;
@@ -110,7 +110,7 @@ export class InferenceService {
       failure = asInferenceError(error);
     }
     const latencyMs = performance.now() - started;
-    this.metrics.finished(attributes, latencyMs, failure !== undefined);
+    this.metrics.finished(series, latencyMs, failure !== undefined);
     this.log.offer({
       requestId,
       modelName: request.modelName,

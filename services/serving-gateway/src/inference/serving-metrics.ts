@@ -3,63 +3,118 @@ import { type Attributes, metrics } from '@opentelemetry/api';
 const LATENCY_BUCKETS_MS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500];
 
 /**
+ * Series beyond this many (model, version, variant) triples share one overflow series, as the
+ * OpenTelemetry SDK does past its cardinality limit (2000 per instrument by default, kept above
+ * this one): model names come from requests, so unknown names must not grow the table forever.
+ */
+export const MAX_SERVING_SERIES = 1000;
+const OVERFLOW_ATTRIBUTES: Attributes = { 'otel.metric.overflow': true };
+
+/** The counts of one (model, version, variant) series, kept here and read at collection. */
+export interface ServingSeries {
+  readonly attributes: Attributes;
+  inFlight: number;
+  requests: number;
+  errors: number;
+}
+
+/**
  * Prometheus metrics of the gateway (through the process's OpenTelemetry meter provider):
  * `flywheel_serving_requests_total`, `flywheel_serving_errors_total`,
  * `flywheel_serving_latency_ms` (histogram) and `flywheel_serving_in_flight`, each by model,
  * version and variant; plus `flywheel_serving_log_dropped_total` and
  * `flywheel_serving_rejected_total` (concurrency cap).
+ *
+ * Requests, errors and in-flight are plain numbers on the series, observed when the metrics are
+ * collected, so a request costs one instrument call (the histogram) instead of four, each of
+ * which would hash the attribute set again.
  */
 export class ServingMetrics {
   private readonly meter = metrics.getMeter('flywheel.serving-gateway');
-  private readonly requests = this.meter.createCounter('flywheel.serving.requests', { description: 'inference requests, shadow copies included' });
-  private readonly errors = this.meter.createCounter('flywheel.serving.errors', { description: 'inference requests that failed' });
   private readonly latency = this.meter.createHistogram('flywheel.serving.latency', {
     unit: 'ms',
     description: 'inference latency in the gateway, decode to encode',
     advice: { explicitBucketBoundaries: LATENCY_BUCKETS_MS },
   });
-  private readonly inFlight = this.meter.createUpDownCounter('flywheel.serving.in_flight', { description: 'inference requests being served' });
-  private readonly rejected = this.meter.createCounter('flywheel.serving.rejected', { description: 'requests refused by the concurrency cap' });
-  private readonly attributeCache = new Map<string, Attributes>();
+  private readonly rejected = this.meter.createCounter('flywheel.serving.rejected', {
+    description: 'requests refused by the concurrency cap',
+  });
+  private readonly series = new Map<string, ServingSeries>();
+  private overflow: ServingSeries | undefined;
 
   constructor(droppedLogs: () => number) {
     this.meter
-      .createObservableCounter('flywheel.serving.log_dropped', { description: 'inference logs dropped because the log buffer was full' })
+      .createObservableCounter('flywheel.serving.log_dropped', {
+        description: 'inference logs dropped because the log buffer was full',
+      })
       .addCallback((result) => result.observe(droppedLogs()));
+    this.observe(
+      'requests',
+      this.meter.createObservableCounter('flywheel.serving.requests', {
+        description: 'inference requests, shadow copies included',
+      }),
+    );
+    this.observe(
+      'errors',
+      this.meter.createObservableCounter('flywheel.serving.errors', {
+        description: 'inference requests that failed',
+      }),
+    );
+    this.observe(
+      'inFlight',
+      this.meter.createObservableUpDownCounter('flywheel.serving.in_flight', {
+        description: 'inference requests being served',
+      }),
+    );
   }
 
-  started(model: string, version: number, variant: string): Attributes {
-    const attributes = this.attributesOf(model, version, variant);
-    this.inFlight.add(1, attributes);
-    return attributes;
+  started(model: string, version: number, variant: string): ServingSeries {
+    const series = this.seriesOf(model, version, variant);
+    series.inFlight++;
+    return series;
   }
 
-  finished(attributes: Attributes, latencyMs: number, failed: boolean): void {
-    this.inFlight.add(-1, attributes);
-    this.requests.add(1, attributes);
-    this.latency.record(latencyMs, attributes);
-    if (failed) this.errors.add(1, attributes);
+  finished(series: ServingSeries, latencyMs: number, failed: boolean): void {
+    series.inFlight--;
+    series.requests++;
+    if (failed) series.errors++;
+    this.latency.record(latencyMs, series.attributes);
   }
 
   /** A request that failed before a version was chosen (unknown model, malformed input). */
   failedBeforeRouting(model: string): void {
-    const attributes = this.attributesOf(model, 0, 'unspecified');
-    this.requests.add(1, attributes);
-    this.errors.add(1, attributes);
+    const series = this.seriesOf(model, 0, 'unspecified');
+    series.requests++;
+    series.errors++;
   }
 
   rejectedByCap(): void {
     this.rejected.add(1);
   }
 
-  private attributesOf(model: string, version: number, variant: string): Attributes {
-    const key = `${model}\u0000${version}\u0000${variant}`;
-    let attributes = this.attributeCache.get(key);
-    if (!attributes) {
-      attributes = { model, version: String(version), variant };
-      // Bounded: model names come from requests, so unknown names must not grow this forever.
-      if (this.attributeCache.size < 10_000) this.attributeCache.set(key, attributes);
-    }
-    return attributes;
+  private observe(
+    count: 'requests' | 'errors' | 'inFlight',
+    instrument: {
+      addCallback(callback: (result: { observe(value: number, attributes: Attributes): void }) => void): void;
+    },
+  ): void {
+    instrument.addCallback((result) => {
+      for (const series of this.series.values()) result.observe(series[count], series.attributes);
+      if (this.overflow) result.observe(this.overflow[count], this.overflow.attributes);
+    });
   }
+
+  private seriesOf(model: string, version: number, variant: string): ServingSeries {
+    const key = `${model}\u0000${version}\u0000${variant}`;
+    let series = this.series.get(key);
+    if (series) return series;
+    if (this.series.size >= MAX_SERVING_SERIES) return (this.overflow ??= newSeries(OVERFLOW_ATTRIBUTES));
+    series = newSeries({ model, version: String(version), variant });
+    this.series.set(key, series);
+    return series;
+  }
+}
+
+function newSeries(attributes: Attributes): ServingSeries {
+  return { attributes, inFlight: 0, requests: 0, errors: 0 };
 }

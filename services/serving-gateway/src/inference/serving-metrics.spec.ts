@@ -1,0 +1,71 @@
+import { metrics } from '@opentelemetry/api';
+import { type DataPoint, type Histogram, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { MAX_SERVING_SERIES, ServingMetrics } from './serving-metrics';
+
+class TestReader extends MetricReader {
+  protected async onForceFlush(): Promise<void> {}
+  protected async onShutdown(): Promise<void> {}
+}
+
+const reader = new TestReader();
+const provider = new MeterProvider({ readers: [reader] });
+beforeAll(() => metrics.setGlobalMeterProvider(provider));
+afterAll(async () => {
+  metrics.disable();
+  await provider.shutdown();
+});
+
+/** The data points of `name` as `attributes JSON -> value`. */
+async function points(name: string): Promise<Map<string, unknown>> {
+  const { resourceMetrics } = await reader.collect();
+  const metric = resourceMetrics.scopeMetrics
+    .flatMap((scope) => scope.metrics)
+    .find((m) => m.descriptor.name === name);
+  const found = new Map<string, unknown>();
+  for (const point of (metric?.dataPoints ?? []) as DataPoint<unknown>[])
+    found.set(JSON.stringify(point.attributes), point.value);
+  return found;
+}
+
+const churnV2Canary = JSON.stringify({ model: 'churn', version: '2', variant: 'canary' });
+
+describe('ServingMetrics', () => {
+  it('counts requests, errors, in-flight and latency per model, version and variant', async () => {
+    let dropped = 0;
+    const serving = new ServingMetrics(() => dropped);
+    const first = serving.started('churn', 2, 'canary');
+    const second = serving.started('churn', 2, 'canary');
+    const champion = serving.started('churn', 1, 'champion');
+    expect((await points('flywheel.serving.in_flight')).get(churnV2Canary)).toBe(2);
+
+    serving.finished(first, 3, false);
+    serving.finished(second, 30, true);
+    serving.finished(champion, 1, false);
+    serving.failedBeforeRouting('nope');
+    serving.rejectedByCap();
+    dropped = 7;
+
+    const requests = await points('flywheel.serving.requests');
+    expect(requests.get(churnV2Canary)).toBe(2);
+    expect(requests.get(JSON.stringify({ model: 'churn', version: '1', variant: 'champion' }))).toBe(1);
+    expect(requests.get(JSON.stringify({ model: 'nope', version: '0', variant: 'unspecified' }))).toBe(1);
+    const errors = await points('flywheel.serving.errors');
+    expect(errors.get(churnV2Canary)).toBe(1);
+    expect(errors.get(JSON.stringify({ model: 'churn', version: '1', variant: 'champion' }))).toBe(0);
+    expect((await points('flywheel.serving.in_flight')).get(churnV2Canary)).toBe(0);
+    const latency = (await points('flywheel.serving.latency')).get(churnV2Canary) as Histogram;
+    expect(latency.count).toBe(2);
+    expect(latency.sum).toBe(33);
+    expect((await points('flywheel.serving.rejected')).get('{}')).toBe(1);
+    expect((await points('flywheel.serving.log_dropped')).get('{}')).toBe(7);
+  });
+
+  it('folds series past the limit into one overflow series instead of growing without bound', async () => {
+    const serving = new ServingMetrics(() => 0);
+    for (let i = 0; i < MAX_SERVING_SERIES + 50; i++) serving.failedBeforeRouting(`unknown-${i}`);
+    const requests = await points('flywheel.serving.requests');
+    const ours = [...requests.keys()].filter((key) => key.includes('unknown-'));
+    expect(ours).toHaveLength(MAX_SERVING_SERIES);
+    expect(requests.get(JSON.stringify({ 'otel.metric.overflow': true }))).toBe(50);
+  });
+});
