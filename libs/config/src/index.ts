@@ -1,6 +1,7 @@
 export { loadConfig, type Environment } from './load-config';
 export { ConfigError, type ConfigProblem } from './config-error';
 export { flagToVariable, variableToFlag } from './flag-names';
+export { reachableHost } from './reachable-host';
 export {
   brokerListVariable,
   choiceVariable,

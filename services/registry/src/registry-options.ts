@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type PlatformConfig, integerVariable, loadConfig, urlVariable } from '@flywheel/config';
+import { type PlatformConfig, integerVariable, loadConfig, reachableHost, urlVariable } from '@flywheel/config';
 import { Topic } from '@flywheel/contracts';
 import { IDENTITY_SCHEMA } from '@flywheel/identity';
 import { REGISTRY_SCHEMA } from './db/migrate-registry-schema';
@@ -44,12 +44,6 @@ export function registryOptionsFrom(
     topic: Topic.RegistryEvents,
     relay: { pollIntervalMs: variables.FLYWHEEL_REGISTRY_OUTBOX_POLL_MS, batchSize: variables.FLYWHEEL_REGISTRY_OUTBOX_BATCH_SIZE },
     copyPollIntervalMs: variables.FLYWHEEL_REGISTRY_COPY_POLL_MS,
-    trackingUrl: variables.FLYWHEEL_REGISTRY_TRACKING_URL ?? `http://${reachable(config.bindHost)}:${config.ports.tracking.http}`,
+    trackingUrl: variables.FLYWHEEL_REGISTRY_TRACKING_URL ?? `http://${reachableHost(config.bindHost)}:${config.ports.tracking.http}`,
   };
-}
-
-// A wildcard bind address is not an address to connect to.
-function reachable(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig, urlVariable, type Environment, type PlatformConfig } from '@flywheel/config';
+import { loadConfig, reachableHost, urlVariable, type Environment, type PlatformConfig } from '@flywheel/config';
 
 /** What the tracking service reads beyond the platform configuration. */
 export interface TrackingSettings {
@@ -50,14 +50,8 @@ export function loadTrackingSettings(
   const variables = loadConfig(trackingVariablesSchema, env);
   return {
     schema: variables.FLYWHEEL_TRACKING_SCHEMA,
-    registryUrl: variables.FLYWHEEL_REGISTRY_URL ?? localUrl(config.bindHost, config.ports.registry.http),
+    registryUrl: variables.FLYWHEEL_REGISTRY_URL ?? `http://${reachableHost(config.bindHost)}:${config.ports.registry.http}`,
     namedStatements: config.database.kind === 'postgres',
     inProcessEventBus: config.kafka.kind === 'in-process',
   };
-}
-
-/** The registry in this host: a wildcard bind address is reached through loopback. */
-function localUrl(bindHost: string, port: number): string {
-  const host = bindHost === '0.0.0.0' ? '127.0.0.1' : bindHost === '::' ? '::1' : bindHost;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -1,4 +1,4 @@
-import type { PlatformConfig } from '@flywheel/config';
+import { type PlatformConfig, reachableHost } from '@flywheel/config';
 import { orchestrationV1, registryV1 } from '@flywheel/contracts';
 import { serviceCallHeaders, serviceCallMetadata } from '@flywheel/service-kit';
 import { UnaryClient } from './unary-client';
@@ -20,8 +20,7 @@ export function connectDemoPlatform(config: PlatformConfig): DemoPlatform {
   if (config.artifacts.kind !== 'file') {
     throw new Error(`flywheel demo writes its first model to a file:// artifact root; FLYWHEEL_ARTIFACT_ROOT is ${config.artifacts.uri}`);
   }
-  // A wildcard bind address is reached on loopback.
-  const host = ['0.0.0.0', '::', ''].includes(config.bindHost) ? '127.0.0.1' : config.bindHost;
+  const host = reachableHost(config.bindHost);
   const metadata = () => serviceCallMetadata(config.auth);
   const registry = new UnaryClient(registryV1.protobufFileName, 'flywheel.registry.v1.RegistryService', `${host}:${config.ports.registry.grpc}`, metadata);
   const orchestration = new UnaryClient(
