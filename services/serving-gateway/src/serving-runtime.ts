@@ -29,6 +29,7 @@ export class ServingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly source: RegistryModelSource;
   private readonly models: ModelStore;
   private readonly listener: DeploymentEventsListener;
+  private readonly metrics: ServingMetrics;
   private readonly producer: EventProducer | undefined;
 
   constructor(
@@ -45,8 +46,8 @@ export class ServingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     this.producer = options.logging ? bus.createProducer() : undefined;
     const send = this.producer ? kafkaLogSender(this.producer, inferenceLogsTopic(options.logsTopic)) : () => Promise.resolve();
     this.logBuffer = new LogBuffer(send, options.logBuffer);
-    const metrics = new ServingMetrics(() => this.logBuffer.dropped);
-    this.inference = new InferenceService(this.models, table, this.logBuffer, metrics, { maxConcurrency: options.maxConcurrency });
+    this.metrics = new ServingMetrics(() => this.logBuffer.dropped);
+    this.inference = new InferenceService(this.models, table, this.logBuffer, this.metrics, { maxConcurrency: options.maxConcurrency });
     this.status = new ModelStatusService(this.inference);
     this.listener = new DeploymentEventsListener(bus, deploymentEventsTopic(options.deploymentTopic), table, this.models, logger, inProcessBus);
   }
@@ -73,5 +74,6 @@ export class ServingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     await this.producer?.close();
     await this.models.close();
     this.source.close();
+    this.metrics.close();
   }
 }

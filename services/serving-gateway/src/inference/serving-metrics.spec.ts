@@ -60,6 +60,17 @@ describe('ServingMetrics', () => {
     expect((await points('flywheel.serving.log_dropped')).get('{}')).toBe(7);
   });
 
+  it('stops reporting its counts once closed', async () => {
+    const serving = new ServingMetrics(() => 0);
+    serving.finished(serving.started('closing', 1, 'champion'), 1, false);
+    const key = JSON.stringify({ model: 'closing', version: '1', variant: 'champion' });
+    expect((await points('flywheel.serving.requests')).get(key)).toBe(1);
+    serving.close();
+    serving.finished(serving.started('closing', 1, 'champion'), 1, false);
+    // The SDK keeps the last cumulative value of a series; a closed instance no longer moves it.
+    expect((await points('flywheel.serving.requests')).get(key)).toBe(1);
+  });
+
   it('folds series past the limit into one overflow series instead of growing without bound', async () => {
     const serving = new ServingMetrics(() => 0);
     for (let i = 0; i < MAX_SERVING_SERIES + 50; i++) serving.failedBeforeRouting(`unknown-${i}`);

@@ -1,4 +1,4 @@
-import { type Attributes, metrics } from '@opentelemetry/api';
+import { type Attributes, type Observable, type ObservableCallback, metrics } from '@opentelemetry/api';
 
 const LATENCY_BUCKETS_MS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500];
 
@@ -41,13 +41,15 @@ export class ServingMetrics {
   });
   private readonly series = new Map<string, ServingSeries>();
   private overflow: ServingSeries | undefined;
+  private readonly detachers: (() => void)[] = [];
 
   constructor(droppedLogs: () => number) {
-    this.meter
-      .createObservableCounter('flywheel.serving.log_dropped', {
+    this.attach(
+      this.meter.createObservableCounter('flywheel.serving.log_dropped', {
         description: 'inference logs dropped because the log buffer was full',
-      })
-      .addCallback((result) => result.observe(droppedLogs()));
+      }),
+      (result) => result.observe(droppedLogs()),
+    );
     this.observe(
       'requests',
       this.meter.createObservableCounter('flywheel.serving.requests', {
@@ -92,16 +94,21 @@ export class ServingMetrics {
     this.rejected.add(1);
   }
 
-  private observe(
-    count: 'requests' | 'errors' | 'inFlight',
-    instrument: {
-      addCallback(callback: (result: { observe(value: number, attributes: Attributes): void }) => void): void;
-    },
-  ): void {
-    instrument.addCallback((result) => {
+  /** Stops reporting this instance's counts (a gateway closed in a process that goes on). */
+  close(): void {
+    for (const detach of this.detachers.splice(0)) detach();
+  }
+
+  private observe(count: 'requests' | 'errors' | 'inFlight', instrument: Observable): void {
+    this.attach(instrument, (result) => {
       for (const series of this.series.values()) result.observe(series[count], series.attributes);
       if (this.overflow) result.observe(this.overflow[count], this.overflow.attributes);
     });
+  }
+
+  private attach(instrument: Observable, callback: ObservableCallback): void {
+    instrument.addCallback(callback);
+    this.detachers.push(() => instrument.removeCallback(callback));
   }
 
   private seriesOf(model: string, version: number, variant: string): ServingSeries {
