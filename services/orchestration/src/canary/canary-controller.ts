@@ -211,8 +211,7 @@ export class CanaryController {
     for (let more = true; more && !this.loop.stopping;) {
       try {
         more = await this.database.transaction(async (tx) => {
-          const [id] = await this.rollouts.dueTimers(tx, Date.now(), 1);
-          const rollout = id === undefined ? undefined : await this.rollouts.lock(tx, id);
+          const rollout = await this.rollouts.lockFirstDue(tx, Date.now());
           if (!rollout?.timer) return false;
           await this.transition(
             tx,

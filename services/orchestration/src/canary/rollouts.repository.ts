@@ -120,14 +120,14 @@ export class RolloutsRepository {
     return rows[0] && rolloutOf(rows[0]);
   }
 
-  /** Ids of rollouts whose timer is due; rows another instance is working on are skipped. */
-  async dueTimers(tx: SqlRunner, nowMs: number, limit: number): Promise<string[]> {
-    const { rows } = await tx.query<{ id: string }>(
-      `SELECT id FROM ${this.database.rollouts}
-       WHERE timer_at <= to_timestamp($1 / 1000.0) ORDER BY timer_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [nowMs, limit],
+  /** The rollout whose timer fell due first, row-locked; rows another instance is working on are skipped. */
+  async lockFirstDue(tx: SqlRunner, nowMs: number): Promise<StoredRollout | undefined> {
+    const { rows } = await tx.query<RolloutRow>(
+      `SELECT ${COLUMNS} FROM ${this.database.rollouts}
+       WHERE timer_at <= to_timestamp($1 / 1000.0) ORDER BY timer_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [nowMs],
     );
-    return rows.map((row) => row.id);
+    return rows[0] && rolloutOf(rows[0]);
   }
 
   async save(
