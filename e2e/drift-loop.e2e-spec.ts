@@ -21,7 +21,7 @@ import {
 } from '@flywheel/kafka';
 import { registryV1 } from '@flywheel/contracts';
 import { numericProfileOf, sampleFromValues } from '@flywheel/drift';
-import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
+import { testStack, uniqueName, waitFor } from '@flywheel/testing';
 import { type ScratchDatabase, createScratchDatabase, ensureFlywheelTopics } from './support/stack-resources';
 import { gaussian } from './support/churn-data';
 import { type FlywheelProcess, startFlywheel } from './support/flywheel-process';
@@ -97,17 +97,15 @@ describe('drift loop: Kafka → ingestion → ClickHouse → monitoring → Kafk
       }),
     );
     await consumer.start();
-    const [ingestionPort, monitoringPort] = await freePorts(2);
     flywheel = await startFlywheel({
       targets: ['registry', 'ingestion', 'monitoring'],
+      portVariables: ['FLYWHEEL_INGESTION_GRPC_PORT', 'FLYWHEEL_MONITORING_GRPC_PORT'],
       logFile: join(dataDir, 'flywheel.log'),
       env: {
         FLYWHEEL_DATA_DIR: dataDir,
         FLYWHEEL_DATABASE_URL: database.url,
         FLYWHEEL_ARTIFACT_ROOT: `file://${join(dataDir, 'artifacts')}`,
         FLYWHEEL_KAFKA_BROKERS: brokers.join(','),
-        FLYWHEEL_INGESTION_GRPC_PORT: String(ingestionPort),
-        FLYWHEEL_MONITORING_GRPC_PORT: String(monitoringPort),
         FLYWHEEL_CLICKHOUSE_DATABASE: uniqueName('e2e'),
         FLYWHEEL_INGESTION_LOGS_TOPIC: logsTopic.name,
         FLYWHEEL_INGESTION_FEEDBACK_TOPIC: feedbackTopic,

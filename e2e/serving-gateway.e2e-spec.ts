@@ -8,7 +8,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { DeploymentEventKind, PROTO_LOADER_OPTIONS, TOPIC_CODECS, Topic, Variant, inferenceV2, protoPath, registryV1, type DeploymentEvent, type InferenceLog } from '@flywheel/contracts';
 import { KafkaEventBus, defineTopic, silentLogger } from '@flywheel/kafka';
 import { encodeLogisticRegressionOnnx } from '@flywheel/onnx';
-import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
+import { testStack, uniqueName, waitFor } from '@flywheel/testing';
 import { startFlywheel, type FlywheelProcess } from './support/flywheel-process';
 import { createScratchDatabase, type ScratchDatabase } from './support/stack-resources';
 
@@ -78,23 +78,21 @@ describe('serving gateway (Open Inference Protocol) against the registry, Kafka 
       await mkdir(join(artifactRoot, 'models', name), { recursive: true });
       await writeFile(join(artifactRoot, 'models', name, 'model.onnx'), encodeLogisticRegressionOnnx(model));
     }
-    const [grpcPort, httpPort] = await freePorts(2);
-    servingGrpc = `127.0.0.1:${grpcPort}`;
-    servingHttp = `127.0.0.1:${httpPort}`;
     flywheel = await startFlywheel({
       targets: ['registry', 'serving-gateway'],
+      portVariables: ['FLYWHEEL_SERVING_GRPC_PORT', 'FLYWHEEL_SERVING_HTTP_PORT'],
       logFile: join(dir, 'flywheel.log'),
       env: {
         FLYWHEEL_DATA_DIR: join(dir, 'data'),
         FLYWHEEL_DATABASE_URL: database.url,
         FLYWHEEL_ARTIFACT_ROOT: `file://${artifactRoot}`,
         FLYWHEEL_KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-        FLYWHEEL_SERVING_GRPC_PORT: String(grpcPort),
-        FLYWHEEL_SERVING_HTTP_PORT: String(httpPort),
         FLYWHEEL_SERVING_DEPLOYMENT_TOPIC: deploymentTopic,
         FLYWHEEL_SERVING_LOGS_TOPIC: logsTopic,
       },
     });
+    servingGrpc = `127.0.0.1:${flywheel.extraPorts['FLYWHEEL_SERVING_GRPC_PORT']}`;
+    servingHttp = `127.0.0.1:${flywheel.extraPorts['FLYWHEEL_SERVING_HTTP_PORT']}`;
     const registry = grpcClient(registryV1.protobufFileName, ['flywheel', 'registry', 'v1', 'RegistryService'], `127.0.0.1:${flywheel.ports.registryGrpc}`);
     await call(registry, 'createRegisteredModel', { name: MODEL });
     for (const name of ['v1', 'v2']) await call(registry, 'createModelVersion', { name: MODEL, source: `file://${artifactRoot}/models/${name}` });

@@ -17,6 +17,8 @@ export interface FlywheelPorts {
 
 export interface FlywheelProcess {
   readonly ports: FlywheelPorts;
+  /** The port given to each of `StartFlywheelOptions.portVariables`. */
+  readonly extraPorts: Readonly<Record<string, number>>;
   /** Base URL of the tracking service's MLflow REST API (what MLFLOW_TRACKING_URI names). */
   readonly trackingUri: string;
   /** Base URL of the registry's own MLflow model-registry REST API. */
@@ -33,6 +35,11 @@ export interface StartFlywheelOptions {
   env: Record<string, string>;
   /** File that receives the process's stdout and stderr. */
   logFile: string;
+  /**
+   * Further `FLYWHEEL_*_PORT` variables to set to free ports, drawn together with the platform's
+   * own: ports from two separate draws can repeat, since each draw releases them before returning.
+   */
+  portVariables?: readonly string[];
   readyTimeoutMs?: number;
 }
 
@@ -42,7 +49,9 @@ export interface StartFlywheelOptions {
  */
 export async function startFlywheel(options: StartFlywheelOptions): Promise<FlywheelProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npx nx run flywheel:build' first`);
-  const free = await freePorts(5);
+  const portVariables = options.portVariables ?? [];
+  const free = await freePorts(5 + portVariables.length);
+  const extraPorts = Object.fromEntries(portVariables.map((name, i) => [name, free[5 + i]!]));
   const ports: FlywheelPorts = {
     admin: free[0]!,
     trackingGrpc: free[1]!,
@@ -61,6 +70,7 @@ export async function startFlywheel(options: StartFlywheelOptions): Promise<Flyw
       FLYWHEEL_TRACKING_HTTP_PORT: String(ports.trackingHttp),
       FLYWHEEL_REGISTRY_GRPC_PORT: String(ports.registryGrpc),
       FLYWHEEL_REGISTRY_HTTP_PORT: String(ports.registryHttp),
+      ...Object.fromEntries(Object.entries(extraPorts).map(([name, port]) => [name, String(port)])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -72,6 +82,7 @@ export async function startFlywheel(options: StartFlywheelOptions): Promise<Flyw
   const log = () => (existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8') : '');
   const process_: FlywheelProcess = {
     ports,
+    extraPorts,
     trackingUri: `http://127.0.0.1:${ports.trackingHttp}`,
     registryUri: `http://127.0.0.1:${ports.registryHttp}`,
     log,
