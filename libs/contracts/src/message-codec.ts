@@ -29,6 +29,16 @@ export interface GeneratedMessageFns<T> {
   toJSON(message: T): unknown;
 }
 
+/**
+ * A hand-written binary encoding of a hot message type, used in place of the generated one; it
+ * must read and write exactly what the generated code does.
+ */
+export interface BinaryFns<T> {
+  encode(message: T): Uint8Array;
+  /** @throws where the generated decoder throws. */
+  decode(bytes: Uint8Array): T;
+}
+
 /** A payload that is not a valid encoding of the expected message type. */
 export class MessageDecodeError extends Error {
   constructor(
@@ -42,17 +52,22 @@ export class MessageDecodeError extends Error {
   }
 }
 
-/** Adapts ts-proto's generated functions for one message type to a MessageCodec. */
-export function codecFor<T>(fns: GeneratedMessageFns<T>, typeName: string): MessageCodec<T> {
+/**
+ * Adapts ts-proto's generated functions for one message type to a MessageCodec; `binary`, when
+ * given, replaces the generated binary encoding (JSON stays generated).
+ */
+export function codecFor<T>(generated: GeneratedMessageFns<T>, typeName: string, binary?: BinaryFns<T>): MessageCodec<T> {
+  const encode = binary?.encode ?? ((message: T) => generated.encode(message).finish());
+  const decode = binary?.decode ?? ((bytes: Uint8Array) => generated.decode(bytes));
   return Object.freeze({
     typeName,
-    encode: (message: T): Uint8Array => fns.encode(message).finish(),
+    encode: (message: T): Uint8Array => encode(message),
     decode(bytes: Uint8Array): T {
       if (!(bytes instanceof Uint8Array)) {
         throw new MessageDecodeError(typeName, 'binary', `expected bytes, got ${describe(bytes)}`);
       }
       try {
-        return fns.decode(bytes);
+        return decode(bytes);
       } catch (error) {
         throw new MessageDecodeError(typeName, 'binary', errorText(error), { cause: error });
       }
@@ -67,7 +82,7 @@ export function codecFor<T>(fns: GeneratedMessageFns<T>, typeName: string): Mess
       if (problem !== undefined) throw new MessageDecodeError(typeName, 'json', problem);
       let message: T;
       try {
-        message = fns.fromJSON(json);
+        message = generated.fromJSON(json);
       } catch (error) {
         throw new MessageDecodeError(typeName, 'json', errorText(error), { cause: error });
       }
@@ -76,7 +91,7 @@ export function codecFor<T>(fns: GeneratedMessageFns<T>, typeName: string): Mess
       // range, beyond 2^53): refuse it here, where the consumer dead-letters it, rather than
       // crash whoever re-encodes it later. JSON is for external producers; binary skips this.
       try {
-        fns.decode(fns.encode(message).finish());
+        decode(encode(message));
       } catch (error) {
         throw new MessageDecodeError(typeName, 'json', `a field holds a value its type cannot (${errorText(error)})`, {
           cause: error,
@@ -84,7 +99,7 @@ export function codecFor<T>(fns: GeneratedMessageFns<T>, typeName: string): Mess
       }
       return message;
     },
-    toJSON: (message: T): unknown => fns.toJSON(message),
+    toJSON: (message: T): unknown => generated.toJSON(message),
   });
 }
 

@@ -5,6 +5,7 @@ import { DriftReport } from './gen/flywheel/monitoring/v1/drift_report';
 import { OrchestrationCommand } from './gen/flywheel/orchestration/v1/orchestration_command';
 import { RegistryEvent } from './gen/flywheel/registry/v1/registry_event';
 import { RunEvent } from './gen/flywheel/tracking/v1/run_event';
+import { decodeInferenceLog, encodeInferenceLog } from './inference-log-binary';
 import { codecFor, MessageCodec } from './message-codec';
 import { Topic } from './topic';
 
@@ -21,7 +22,10 @@ export interface TopicMessages {
 
 /** The codec of each topic's payload. */
 export const TOPIC_CODECS: { readonly [T in Topic]: MessageCodec<TopicMessages[T]> } = Object.freeze({
-  [Topic.InferenceLogs]: codecFor(InferenceLog, 'flywheel.inference.v1.InferenceLog'),
+  [Topic.InferenceLogs]: codecFor(InferenceLog, 'flywheel.inference.v1.InferenceLog', {
+    encode: encodeInferenceLog,
+    decode: decodeInferenceLog,
+  }),
   [Topic.InferenceFeedback]: codecFor(InferenceFeedback, 'flywheel.inference.v1.InferenceFeedback'),
   [Topic.RegistryEvents]: codecFor(RegistryEvent, 'flywheel.registry.v1.RegistryEvent'),
   [Topic.MonitoringDrift]: codecFor(DriftReport, 'flywheel.monitoring.v1.DriftReport'),
