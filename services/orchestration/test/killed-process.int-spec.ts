@@ -2,12 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { orchestrationV1 } from '@flywheel/contracts';
-import { testStack, waitFor } from '@flywheel/testing';
+import { freePort, testStack, waitFor } from '@flywheel/testing';
 import {
   type OrchestrationWorld,
   PEPPER,
   createWorld,
-  freePort,
   orchestrationStub,
 } from './orchestration-harness';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadPlatformConfig } from '@flywheel/config';
 import { PlatformModule, PlatformResources, REAL_OPENERS } from '@flywheel/platform';
 import { type ServiceDefinition, ServiceHost } from '@flywheel/service-kit';
-import { freePort, testStack, uniqueName } from '@flywheel/testing';
+import { freePorts, testStack, uniqueName } from '@flywheel/testing';
 // The retrain loop is tested against the real tracking and registry services, started in-process
 // as the flywheel process composes them (tests only; the orchestration source never imports them).
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -42,12 +42,7 @@ async function host(
 export async function startLoopServices(): Promise<LoopServices> {
   const stack = testStack();
   const artifactDir = mkdtempSync(join(tmpdir(), 'loop-artifacts-'));
-  const [trackingGrpc, trackingHttp, registryGrpc, registryHttp] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [trackingGrpc, trackingHttp, registryGrpc, registryHttp] = await freePorts(4);
   const config = loadPlatformConfig({
     FLYWHEEL_DATABASE_URL: stack.databaseUrl,
     FLYWHEEL_KAFKA_BROKERS: stack.kafkaBrokers.join(','),

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,19 +17,11 @@ import { ApiKeyAuthenticator, ApiKeyRepository, migrateIdentitySchema } from '@f
 import { PlatformModule, PlatformResources, REAL_OPENERS } from '@flywheel/platform';
 import { type PgPool, createPgPool } from '@flywheel/postgres';
 import { ServiceHost } from '@flywheel/service-kit';
-import { testStack, uniqueName } from '@flywheel/testing';
+import { freePort, testStack, uniqueName } from '@flywheel/testing';
 import { orchestrationService } from '../src/orchestration.definition';
 import type { OrchestrationOptions } from '../src/orchestration-options';
 
 export const PEPPER = 'orchestration-test-pepper-0123';
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * What one test file shares across orchestrator instances: its own schemas (orchestration and

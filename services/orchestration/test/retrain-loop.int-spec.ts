@@ -12,7 +12,7 @@ import {
 } from '@flywheel/contracts';
 import { insertRows, runClickHouseMigrations } from '@flywheel/clickhouse';
 import { type EventBus, type EventConsumer, KafkaEventBus, defineTopic, silentLogger } from '@flywheel/kafka';
-import { freePort, testStack, uniqueName, waitFor } from '@flywheel/testing';
+import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
 import { RegistryClient } from '../src/clients/registry-client';
 import { TrackingClient } from '../src/clients/tracking-client';
 import { type LoopServices, startLoopServices } from './loop-harness';
@@ -115,7 +115,7 @@ async function spawnGateway(
   services: LoopServices,
   deploymentTopic: string,
 ): Promise<{ url: string; process: ChildProcess }> {
-  const [httpPort, grpcPort] = [await freePort(), await freePort()];
+  const [httpPort, grpcPort] = await freePorts(2);
   const root = join(__dirname, '..', '..', '..');
   const settings = {
     kafkaBrokers: testStack().kafkaBrokers.join(','),

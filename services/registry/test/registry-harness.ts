@@ -8,7 +8,7 @@ import { loadPlatformConfig } from '@flywheel/config';
 import { PROTO_LOADER_OPTIONS, RegistryEvent, protoPath, registryV1 } from '@flywheel/contracts';
 import { PlatformModule, PlatformResources, REAL_OPENERS } from '@flywheel/platform';
 import { type CredentialAuthenticator, ServiceHost } from '@flywheel/service-kit';
-import { freePort, testStack, uniqueName } from '@flywheel/testing';
+import { freePorts, testStack, uniqueName } from '@flywheel/testing';
 import { registryEventsTopic } from '../src/outbox/registry-event-publisher';
 import { registryService } from '../src/registry.definition';
 import type { RegistryOptions } from '../src/registry-options';
@@ -32,7 +32,7 @@ export async function startRegistry(
 ): Promise<RegistryHarness> {
   const stack = testStack();
   const artifactDir = mkdtempSync(join(tmpdir(), 'registry-artifacts-'));
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const [grpcPort, httpPort] = await freePorts(2);
   const config = loadPlatformConfig({
     FLYWHEEL_DATABASE_URL: stack.databaseUrl,
     FLYWHEEL_KAFKA_BROKERS: stack.kafkaBrokers.join(','),

@@ -2,7 +2,7 @@ import type { RoutePolicyTable } from '@flywheel/access';
 import { type Environment, loadPlatformConfig } from '@flywheel/config';
 import { PlatformModule, PlatformResources } from '@flywheel/platform';
 import { ServiceHost } from '@flywheel/service-kit';
-import { freePort, testStack, uniqueName } from '@flywheel/testing';
+import { freePorts, testStack, uniqueName } from '@flywheel/testing';
 import { trackingService } from '../src/tracking.definition';
 import { createTestBucket } from './test-bucket';
 
@@ -31,7 +31,7 @@ export interface TrackingOptions {
  */
 export async function startTracking(options: TrackingOptions = {}): Promise<TrackingUnderTest> {
   const stack = testStack();
-  const [grpcPort, httpPort, bucket] = await Promise.all([freePort(), freePort(), createTestBucket()]);
+  const [[grpcPort, httpPort], bucket] = await Promise.all([freePorts(2), createTestBucket()]);
   const env: Environment = {
     FLYWHEEL_DATABASE_URL: stack.databaseUrl,
     FLYWHEEL_KAFKA_BROKERS: stack.kafkaBrokers.join(','),
