@@ -73,10 +73,10 @@ export function decodeInferenceLog(bytes: Uint8Array): InferenceLog {
         log.timestampMs = reader.int64();
         continue;
       case 50:
-        readNumberEntry(reader, log.numericFeatures);
+        readEntry(reader, log.numericFeatures, 17, 0, readDouble);
         continue;
       case 58:
-        readStringEntry(reader, log.categoricalFeatures);
+        readEntry(reader, log.categoricalFeatures, 18, '', readString);
         continue;
       case 66:
         log.prediction = readPrediction(reader);
@@ -126,7 +126,7 @@ function readPrediction(reader: WireReader): Prediction {
         prediction.label = reader.string();
         continue;
       case 26:
-        readNumberEntry(reader, prediction.rawOutputs);
+        readEntry(reader, prediction.rawOutputs, 17, 0, readDouble);
         continue;
     }
     if ((tag & 7) === 4 || tag === 0) break;
@@ -158,20 +158,6 @@ function writeNumberMap(out: WireWriter, tag: number, map: Readonly<Record<strin
   }
 }
 
-function readNumberEntry(reader: WireReader, into: Record<string, number>): void {
-  const end = reader.delimitedEnd();
-  let key = '';
-  let value = 0;
-  while (reader.pos < end) {
-    const tag = reader.uint32();
-    if (tag === 10) key = reader.key();
-    else if (tag === 17) value = reader.double();
-    else if ((tag & 7) === 4 || tag === 0) break;
-    else reader.skip(tag & 7);
-  }
-  into[key] = value;
-}
-
 // A map<string, string> entry: key (1) and value (2), each omitted when empty.
 function stringEntrySize(key: number, value: number): number {
   return (key > 0 ? 1 + delimitedSize(key) : 0) + (value > 0 ? 1 + delimitedSize(value) : 0);
@@ -188,16 +174,29 @@ function writeStringMap(out: WireWriter, tag: number, map: Readonly<Record<strin
   }
 }
 
-function readStringEntry(reader: WireReader, into: Record<string, string>): void {
+/**
+ * One map entry into `into`: key (field 1) and value (field 2, of tag `valueTag`), each defaulting
+ * when absent; a repeated key keeps the last value, as the generated decoder.
+ */
+function readEntry<V>(
+  reader: WireReader,
+  into: Record<string, V>,
+  valueTag: number,
+  empty: V,
+  readValue: (reader: WireReader) => V,
+): void {
   const end = reader.delimitedEnd();
   let key = '';
-  let value = '';
+  let value = empty;
   while (reader.pos < end) {
     const tag = reader.uint32();
     if (tag === 10) key = reader.key();
-    else if (tag === 18) value = reader.string();
+    else if (tag === valueTag) value = readValue(reader);
     else if ((tag & 7) === 4 || tag === 0) break;
     else reader.skip(tag & 7);
   }
   into[key] = value;
 }
+
+const readDouble = (reader: WireReader) => reader.double();
+const readString = (reader: WireReader) => reader.string();

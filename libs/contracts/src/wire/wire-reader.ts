@@ -87,10 +87,7 @@ export class WireReader {
 
   /** A UTF-8 string; invalid sequences become U+FFFD and a leading BOM is dropped. */
   string(): string {
-    const len = this.uint32();
-    const start = this.pos;
-    this.pos += len;
-    this.assertBounds();
+    const start = this.lengthDelimited();
     return utf8Text(this.buf, start, this.pos);
   }
 
@@ -100,10 +97,7 @@ export class WireReader {
    * V8's string table again for each.
    */
   key(): string {
-    const len = this.uint32();
-    const start = this.pos;
-    this.pos += len;
-    this.assertBounds();
+    const start = this.lengthDelimited();
     return cachedKey(this.buf, start, this.pos);
   }
 
@@ -161,6 +155,15 @@ export class WireReader {
     const wireType = tag & 7;
     if (field <= 0 || wireType > 5) throw new Error(`illegal tag: field no ${field} wire type ${wireType}`);
     return [field, wireType];
+  }
+
+  /** Moves past a length-prefixed value; where it starts (it ends at `pos`). */
+  private lengthDelimited(): number {
+    const len = this.uint32();
+    const start = this.pos;
+    this.pos += len;
+    this.assertBounds();
+    return start;
   }
 
   private checked(value: number): number {
