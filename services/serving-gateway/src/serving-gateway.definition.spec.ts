@@ -27,6 +27,12 @@ describe('servingOptionsFromEnv', () => {
     expect(servingOptionsFromEnv({}, 50052)).toMatchObject({ maxMessageBytes: 4 * 1024 * 1024, logging: true, registryAddress: '127.0.0.1:50052', deploymentTopic: 'flywheel.deployment.events.v1' });
   });
 
+  it('batches up to 64 rows by default; 1 turns batching off; 0 is refused', () => {
+    expect(servingOptionsFromEnv({}, 1).maxBatchRows).toBe(64);
+    expect(servingOptionsFromEnv({ FLYWHEEL_SERVING_MAX_BATCH_ROWS: '1' }, 1).maxBatchRows).toBe(1);
+    expect(() => servingOptionsFromEnv({ FLYWHEEL_SERVING_MAX_BATCH_ROWS: '0' }, 1)).toThrow(/FLYWHEEL_SERVING_MAX_BATCH_ROWS/);
+  });
+
   it('lists every invalid variable', () => {
     expect(() => servingOptionsFromEnv({ FLYWHEEL_SERVING_MAX_CONCURRENCY: '0', FLYWHEEL_SERVING_LOGGING: 'maybe' }, 1)).toThrow(/FLYWHEEL_SERVING_MAX_CONCURRENCY.*FLYWHEEL_SERVING_LOGGING/);
   });

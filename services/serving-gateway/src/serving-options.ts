@@ -9,6 +9,11 @@ export interface ServingOptions {
   registryAddress: string;
   /** Model versions kept loaded at once (LRU). */
   modelCacheSize: number;
+  /**
+   * Most rows one model run joins from requests that arrive together (dynamic batching); 1 turns
+   * it off. Only models with a free batch dimension on every input and output are batched.
+   */
+  maxBatchRows: number;
   /** Concurrent inference requests; more get RESOURCE_EXHAUSTED / 429. */
   maxConcurrency: number;
   /** Largest tensor payload of one request, in bytes (4 MiB by default). */
@@ -27,6 +32,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const servingEnvSchema = z.object({
   FLYWHEEL_SERVING_REGISTRY_ADDRESS: z.string().min(1).optional(),
   FLYWHEEL_SERVING_MODEL_CACHE_SIZE: positiveInt(16),
+  FLYWHEEL_SERVING_MAX_BATCH_ROWS: positiveInt(64),
   FLYWHEEL_SERVING_MAX_CONCURRENCY: positiveInt(512),
   FLYWHEEL_SERVING_MAX_MESSAGE_BYTES: positiveInt(4 * 1024 * 1024),
   FLYWHEEL_SERVING_ALIAS_TTL_MS: positiveInt(30_000),
@@ -52,6 +58,7 @@ export function servingOptionsFromEnv(env: NodeJS.ProcessEnv, registryGrpcPort: 
   return {
     registryAddress: v.FLYWHEEL_SERVING_REGISTRY_ADDRESS ?? `127.0.0.1:${registryGrpcPort}`,
     modelCacheSize: v.FLYWHEEL_SERVING_MODEL_CACHE_SIZE,
+    maxBatchRows: v.FLYWHEEL_SERVING_MAX_BATCH_ROWS,
     maxConcurrency: v.FLYWHEEL_SERVING_MAX_CONCURRENCY,
     maxMessageBytes: v.FLYWHEEL_SERVING_MAX_MESSAGE_BYTES,
     aliasTtlMs: v.FLYWHEEL_SERVING_ALIAS_TTL_MS,

@@ -41,15 +41,31 @@ export class ServingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     const logger = createLogger('serving-gateway');
     this.source = new RegistryModelSource(options.registryAddress, registry.credentials, registry.metadata);
-    this.models = new ModelStore(this.source, artifacts, options.modelCacheSize);
+    this.models = new ModelStore(this.source, artifacts, options.modelCacheSize, {
+      maxBatchRows: options.maxBatchRows,
+    });
     const table = new TrafficTable(options.aliasTtlMs);
     this.producer = options.logging ? bus.createProducer() : undefined;
-    const send = this.producer ? kafkaLogSender(this.producer, inferenceLogsTopic(options.logsTopic)) : () => Promise.resolve();
+    const send = this.producer
+      ? kafkaLogSender(this.producer, inferenceLogsTopic(options.logsTopic))
+      : () => Promise.resolve();
     this.logBuffer = new LogBuffer(send, options.logBuffer);
-    this.metrics = new ServingMetrics(() => this.logBuffer.dropped);
-    this.inference = new InferenceService(this.models, table, this.logBuffer, this.metrics, { maxConcurrency: options.maxConcurrency });
+    this.metrics = new ServingMetrics(
+      () => this.logBuffer.dropped,
+      () => this.models.runCounts(),
+    );
+    this.inference = new InferenceService(this.models, table, this.logBuffer, this.metrics, {
+      maxConcurrency: options.maxConcurrency,
+    });
     this.status = new ModelStatusService(this.inference);
-    this.listener = new DeploymentEventsListener(bus, deploymentEventsTopic(options.deploymentTopic), table, this.models, logger, inProcessBus);
+    this.listener = new DeploymentEventsListener(
+      bus,
+      deploymentEventsTopic(options.deploymentTopic),
+      table,
+      this.models,
+      logger,
+      inProcessBus,
+    );
   }
 
   /** Replays deployment events, then reports the server ready. */

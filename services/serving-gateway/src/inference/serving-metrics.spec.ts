@@ -60,6 +60,18 @@ describe('ServingMetrics', () => {
     expect((await points('flywheel.serving.log_dropped')).get('{}')).toBe(7);
   });
 
+  it('reports run and batched-request counts per loaded model version', async () => {
+    const counts = [{ model: 'churn', version: 3, runs: 10, batchedRequests: 25 }];
+    const serving = new ServingMetrics(() => 0, () => counts);
+    const key = JSON.stringify({ model: 'churn', version: '3' });
+    expect((await points('flywheel.serving.model_runs')).get(key)).toBe(10);
+    expect((await points('flywheel.serving.batched_requests')).get(key)).toBe(25);
+    counts[0] = { ...counts[0]!, runs: 12, batchedRequests: 31 };
+    expect((await points('flywheel.serving.model_runs')).get(key)).toBe(12);
+    expect((await points('flywheel.serving.batched_requests')).get(key)).toBe(31);
+    serving.close();
+  });
+
   it('stops reporting its counts once closed', async () => {
     const serving = new ServingMetrics(() => 0);
     serving.finished(serving.started('closing', 1, 'champion'), 1, false);

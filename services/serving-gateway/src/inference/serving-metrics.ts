@@ -18,12 +18,22 @@ export interface ServingSeries {
   errors: number;
 }
 
+/** Dynamic batching counts of one loaded model version (see MicroBatcher). */
+export interface ModelRunCounts {
+  model: string;
+  version: number;
+  runs: number;
+  batchedRequests: number;
+}
+
 /**
  * Prometheus metrics of the gateway (through the process's OpenTelemetry meter provider):
  * `flywheel_serving_requests_total`, `flywheel_serving_errors_total`,
  * `flywheel_serving_latency_ms` (histogram) and `flywheel_serving_in_flight`, each by model,
  * version and variant; plus `flywheel_serving_log_dropped_total` and
- * `flywheel_serving_rejected_total` (concurrency cap).
+ * `flywheel_serving_rejected_total` (concurrency cap); per loaded model version,
+ * `flywheel_serving_model_runs_total` and `flywheel_serving_batched_requests_total` (requests that
+ * shared a run with others: dynamic batching at work when it grows faster than the runs).
  *
  * Requests, errors and in-flight are plain numbers on the series, observed when the metrics are
  * collected, so a request costs one instrument call (the histogram) instead of four, each of
@@ -43,7 +53,25 @@ export class ServingMetrics {
   private overflow: ServingSeries | undefined;
   private readonly detachers: (() => void)[] = [];
 
-  constructor(droppedLogs: () => number) {
+  constructor(droppedLogs: () => number, modelRuns: () => Iterable<ModelRunCounts> = () => []) {
+    this.attach(
+      this.meter.createObservableCounter('flywheel.serving.model_runs', {
+        description: 'runs of a loaded model version (one run may answer several requests)',
+      }),
+      (result) => {
+        for (const counts of modelRuns())
+          result.observe(counts.runs, { model: counts.model, version: String(counts.version) });
+      },
+    );
+    this.attach(
+      this.meter.createObservableCounter('flywheel.serving.batched_requests', {
+        description: 'requests answered by a run shared with other requests (dynamic batching)',
+      }),
+      (result) => {
+        for (const counts of modelRuns())
+          result.observe(counts.batchedRequests, { model: counts.model, version: String(counts.version) });
+      },
+    );
     this.attach(
       this.meter.createObservableCounter('flywheel.serving.log_dropped', {
         description: 'inference logs dropped because the log buffer was full',

@@ -3,7 +3,8 @@ import { type ArtifactStore, ArtifactNotFoundError, resolveArtifactUri } from '@
 import { InferenceError, notFound } from '../protocol/inference-error';
 import { LruMap } from './lru-map';
 import type { ResolvedVersion, VersionRef } from './model-source';
-import { OnnxModel } from './onnx-model';
+import type { ModelRunCounts } from '../inference/serving-metrics';
+import { OnnxModel, type OnnxModelOptions } from './onnx-model';
 
 export interface ModelSource {
   resolve(model: string, ref: VersionRef): Promise<ResolvedVersion>;
@@ -25,6 +26,7 @@ export class ModelStore {
     private readonly source: ModelSource,
     private readonly artifacts: ArtifactStore,
     capacity: number,
+    private readonly modelOptions: OnnxModelOptions = { maxBatchRows: 1 },
     private readonly releaseGraceMs = 30_000,
   ) {
     this.loaded = new LruMap(capacity, (_key, model) => this.releaseLater(model));
@@ -48,6 +50,14 @@ export class ModelStore {
     return this.source.resolve(model, ref);
   }
 
+  /** Run counts of the loaded versions that batch (dynamic batching on and a batchable model). */
+  *runCounts(): Iterable<ModelRunCounts> {
+    for (const model of this.loaded.values()) {
+      const stats = model.batchStats();
+      if (stats) yield { model: model.name, version: model.version, ...stats };
+    }
+  }
+
   async close(): Promise<void> {
     const models = [...this.loaded.values()];
     this.loaded.clear();
@@ -59,9 +69,12 @@ export class ModelStore {
     const bytes = await this.fetch(model, resolved);
     let loaded: OnnxModel;
     try {
-      loaded = await OnnxModel.load(model, version, bytes);
+      loaded = await OnnxModel.load(model, version, bytes, this.modelOptions);
     } catch (error) {
-      throw new InferenceError('unavailable', `model "${model}" version ${version}: cannot load ${MODEL_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InferenceError(
+        'unavailable',
+        `model "${model}" version ${version}: cannot load ${MODEL_FILE}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     this.loaded.set(keyOf(model, version), loaded);
     return loaded;
@@ -73,8 +86,12 @@ export class ModelStore {
       const { key } = resolveArtifactUri(uri, [this.artifacts.root]);
       return await readAll(await this.artifacts.get(key));
     } catch (error) {
-      if (error instanceof ArtifactNotFoundError) throw notFound(`model "${model}" version ${resolved.version}: no ${MODEL_FILE} at ${uri}`);
-      throw new InferenceError('unavailable', `model "${model}" version ${resolved.version}: cannot fetch ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof ArtifactNotFoundError)
+        throw notFound(`model "${model}" version ${resolved.version}: no ${MODEL_FILE} at ${uri}`);
+      throw new InferenceError(
+        'unavailable',
+        `model "${model}" version ${resolved.version}: cannot fetch ${uri}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
