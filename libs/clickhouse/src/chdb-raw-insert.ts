@@ -15,8 +15,6 @@ export interface RawInsert {
   /** Objects for JSONEachRow, arrays in column order for JSONCompactEachRow. */
   rows: readonly object[];
   settings: Record<string, string>;
-  /** One row's JSON line (`JSON.stringify`, or a faster writer of the same text). */
-  serialize: (row: object) => string;
 }
 
 /**
@@ -33,7 +31,7 @@ export async function chdbRawInsert(client: ClickHouseClient, insert: RawInsert)
     await session.rawInsert({
       table: insert.table,
       format: insert.format,
-      values: Buffer.from(insert.rows.map((row) => insert.serialize(row)).join('\n')),
+      values: Buffer.from(insert.rows.map((row) => JSON.stringify(row)).join('\n')),
       ...(insert.columns && { columns: insert.columns }),
       settings: insert.settings,
     });

@@ -13,12 +13,6 @@ export interface InsertRowsOptions {
    * this order), which is cheaper to build and to parse than objects keyed by column.
    */
   columns?: readonly string[];
-  /**
-   * A faster writer of one row's JSON, for hot tables: it must write exactly what
-   * `JSON.stringify(row)` writes for the rows it is given. Used where this library serializes
-   * (chDB); the HTTP client serializes by itself, with `JSON.stringify`.
-   */
-  serialize?: (row: object) => string;
 }
 
 const TABLE_NAME = /^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/;
@@ -45,8 +39,7 @@ export async function insertRows(
   // to the session, so a stale token would otherwise silently drop the next untokened insert.
   const settings = { insert_deduplication_token: options.dedupToken ?? '' };
   const format = columns === undefined ? 'JSONEachRow' : 'JSONCompactEachRow';
-  if (await chdbRawInsert(client, { table, format, ...(columns && { columns }), rows, settings, serialize: options.serialize ?? JSON.stringify }))
-    return;
+  if (await chdbRawInsert(client, { table, format, ...(columns && { columns }), rows, settings })) return;
   await client.insert({
     table,
     values: rows,

@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { InferenceLog } from '@flywheel/contracts';
 import type { DecodedMessage } from '@flywheel/kafka';
 import type { IngestionMetrics } from '../metrics/ingestion-metrics';
-import { inferenceLogRowJson } from '../rows/inference-log-json';
 import { INFERENCE_LOG_COLUMNS, inferenceLogRow, type InferenceLogRow } from '../rows/inference-log-row';
 import { checkInferenceLog } from '../validation/check-inference-log';
 import type { FeatureSchema } from '../validation/feature-schema';
@@ -18,7 +17,6 @@ import type { IngestTarget, Mapped } from './batch-ingestor';
 export class InferenceLogTarget implements IngestTarget<InferenceLog, InferenceLogRow> {
   readonly table = 'inference_logs';
   readonly columns = INFERENCE_LOG_COLUMNS;
-  readonly serialize = inferenceLogRowJson;
 
   constructor(
     private readonly schemas: FeatureSchemaCache | undefined,
