@@ -8,6 +8,11 @@ export function rememberChdbSession(client: ClickHouseClient, session: ChdbExten
   chdbSessions.set(client, session);
 }
 
+/** The chDB session behind `client`, undefined for a server's client. */
+export function chdbSessionOf(client: ClickHouseClient): ChdbExtension | undefined {
+  return chdbSessions.get(client);
+}
+
 export interface RawInsert {
   table: string;
   format: 'JSONEachRow' | 'JSONCompactEachRow';
@@ -25,7 +30,7 @@ export interface RawInsert {
  * row for inference logs. Errors are reshaped like the client's (`code`, `type`).
  */
 export async function chdbRawInsert(client: ClickHouseClient, insert: RawInsert): Promise<boolean> {
-  const session = chdbSessions.get(client);
+  const session = chdbSessionOf(client);
   if (!session) return false;
   try {
     await session.rawInsert({

@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { chdbRawInsert } from '../chdb-raw-insert';
+import { chdbRawInsert, chdbSessionOf } from '../chdb-raw-insert';
+import { chdbRowBinaryInsert } from '../chdb-row-binary-insert';
+import { type RowBinaryFormat, RowBinaryWriter } from '../row-binary/row-binary-writer';
 
 export interface InsertRowsOptions {
   /**
@@ -13,6 +15,12 @@ export interface InsertRowsOptions {
    * this order), which is cheaper to build and to parse than objects keyed by column.
    */
   columns?: readonly string[];
+  /**
+   * How to write the (array) rows as RowBinary, with `columns`: used where this library sends
+   * the block itself (chDB), which parses it many times faster than JSON; a server client sends
+   * JSONCompactEachRow as without it.
+   */
+  rowBinary?: RowBinaryFormat<never>;
 }
 
 const TABLE_NAME = /^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/;
@@ -38,6 +46,12 @@ export async function insertRows(
   // Always sent, empty when absent: chDB applies client insert settings with SET, which sticks
   // to the session, so a stale token would otherwise silently drop the next untokened insert.
   const settings = { insert_deduplication_token: options.dedupToken ?? '' };
+  if (columns !== undefined && options.rowBinary !== undefined && chdbSessionOf(client) !== undefined) {
+    const { structure, write } = options.rowBinary as RowBinaryFormat<object>;
+    const out = new RowBinaryWriter();
+    for (const row of rows) write(row, out);
+    if (await chdbRowBinaryInsert(client, { table, columns, structure, body: out.bytes(), settings })) return;
+  }
   const format = columns === undefined ? 'JSONEachRow' : 'JSONCompactEachRow';
   if (await chdbRawInsert(client, { table, format, ...(columns && { columns }), rows, settings })) return;
   await client.insert({

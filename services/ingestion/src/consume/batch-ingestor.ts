@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { insertRows, type ClickHouseClient } from '@flywheel/clickhouse';
+import { insertRows, type ClickHouseClient, type RowBinaryFormat } from '@flywheel/clickhouse';
 import type { BatchResult, DecodedBatch, DecodedMessage, HandlerRejection } from '@flywheel/kafka';
 import { dedupToken, type OffsetRange } from '../exactly-once/offset-range';
 import type { PartitionProgress } from '../exactly-once/partition-progress';
@@ -16,6 +16,8 @@ export interface IngestTarget<T, R> {
   readonly table: string;
   readonly columns: readonly string[];
   map(messages: readonly DecodedMessage<T>[], topic: string): Promise<Mapped<R>[]>;
+  /** The rows as RowBinary, for the engine in this process (see insertRows). */
+  readonly rowBinary?: RowBinaryFormat<R>;
 }
 
 export interface BatchIngestorDeps {
@@ -83,9 +85,10 @@ export class BatchIngestor<T, R extends object> {
   }
 
   private async insert(rows: R[], token: string): Promise<void> {
-    const { table, columns } = this.target;
+    const { table, columns, rowBinary } = this.target;
     const started = performance.now();
-    await this.retrying(table, () => insertRows(this.deps.client, `${this.deps.database}.${table}`, rows, { dedupToken: token, columns }));
+    const options = { dedupToken: token, columns, ...(rowBinary && { rowBinary }) };
+    await this.retrying(table, () => insertRows(this.deps.client, `${this.deps.database}.${table}`, rows, options));
     this.deps.metrics.stored(table, rows.length, performance.now() - started);
   }
 

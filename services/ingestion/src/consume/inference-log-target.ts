@@ -3,6 +3,7 @@ import type { InferenceLog } from '@flywheel/contracts';
 import type { DecodedMessage } from '@flywheel/kafka';
 import type { IngestionMetrics } from '../metrics/ingestion-metrics';
 import { INFERENCE_LOG_COLUMNS, inferenceLogRow, type InferenceLogRow } from '../rows/inference-log-row';
+import { INFERENCE_LOG_ROW_BINARY } from '../rows/inference-log-row-binary';
 import { checkInferenceLog } from '../validation/check-inference-log';
 import type { FeatureSchema } from '../validation/feature-schema';
 import type { FeatureSchemaCache } from '../validation/feature-schema-cache';
@@ -17,6 +18,7 @@ import type { IngestTarget, Mapped } from './batch-ingestor';
 export class InferenceLogTarget implements IngestTarget<InferenceLog, InferenceLogRow> {
   readonly table = 'inference_logs';
   readonly columns = INFERENCE_LOG_COLUMNS;
+  readonly rowBinary = INFERENCE_LOG_ROW_BINARY;
 
   constructor(
     private readonly schemas: FeatureSchemaCache | undefined,

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseError, type ClickHouseClient } from '@clickhouse/client';
+import { chdbSessionOf } from './chdb-raw-insert';
+
+export interface RowBinaryInsert {
+  table: string;
+  columns: readonly string[];
+  /** `name Type, ...` of `columns`, in order. */
+  structure: string;
+  body: Uint8Array;
+  settings: Record<string, string>;
+}
+
+// chDB takes inline insert data only in text formats (its inline data ends at the first blank
+// line, which binary data may hold), but reads any format from a file: the block goes through
+// a file of its own, removed once the insert returns.
+const spoolDir = join(tmpdir(), `flywheel-chdb-spool-${process.pid}`);
+let spooled = 0;
+
+/**
+ * Inserts a RowBinary block into chDB through a spool file, and returns false when `client` is
+ * not chDB-backed. Settings (e.g. `insert_deduplication_token`) apply as on any insert.
+ */
+export async function chdbRowBinaryInsert(
+  client: ClickHouseClient,
+  insert: RowBinaryInsert,
+): Promise<boolean> {
+  const session = chdbSessionOf(client);
+  if (!session) return false;
+  mkdirSync(spoolDir, { recursive: true });
+  const file = join(spoolDir, `${++spooled}.rowbinary`);
+  const settings = Object.entries(insert.settings).map(([name, value]) => `${name} = ${quote(value)}`);
+  const sql =
+    `INSERT INTO ${insert.table} (${insert.columns.join(', ')})` +
+    (settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : '') +
+    ` SELECT * FROM file(${quote(file)}, 'RowBinary', ${quote(insert.structure)})`;
+  try {
+    await writeFile(file, insert.body);
+    await session.queryAsync(sql);
+  } catch (error) {
+    const mapped = parseError(error instanceof Error ? error.message : String(error));
+    if (mapped !== error) mapped.cause = error;
+    throw mapped;
+  } finally {
+    await rm(file, { force: true });
+  }
+  return true;
+}
+
+function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
