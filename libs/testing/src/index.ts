@@ -3,3 +3,4 @@ export { uniqueName } from './unique-name';
 export { testStack, type TestStack } from './test-stack';
 export { recordProcessOutput } from './process-log';
 export { freePort, freePorts } from './free-port';
+export { isPortClash, retryOnPortClash } from './retry-on-port-clash';

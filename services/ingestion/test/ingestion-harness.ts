@@ -1,7 +1,7 @@
 import { type Environment, loadPlatformConfig } from '@flywheel/config';
 import { PlatformModule, PlatformResources } from '@flywheel/platform';
 import { ServiceHost } from '@flywheel/service-kit';
-import { freePort } from '@flywheel/testing';
+import { freePort, retryOnPortClash } from '@flywheel/testing';
 import { ingestionService } from '../src/ingestion.definition';
 import { ingestionOptionsFrom } from '../src/ingestion-options';
 
@@ -17,7 +17,12 @@ export interface IngestionUnderTest {
  * Starts ingestion against `env` (FLYWHEEL_KAFKA_BROKERS, FLYWHEEL_CLICKHOUSE_URL, topics, group,
  * database...) on a free gRPC port, authentication off.
  */
-export async function startIngestion(env: Environment): Promise<IngestionUnderTest> {
+export function startIngestion(env: Environment): Promise<IngestionUnderTest> {
+  // The port is drawn again if it was taken between the draw and the bind.
+  return retryOnPortClash(() => startIngestionOnce(env));
+}
+
+async function startIngestionOnce(env: Environment): Promise<IngestionUnderTest> {
   const config = loadPlatformConfig({ ...env, FLYWHEEL_INGESTION_GRPC_PORT: String(await freePort()) });
   const resources = new PlatformResources(config);
   const definition = ingestionService(config, resources, ingestionOptionsFrom(config, env));
@@ -31,7 +36,10 @@ export async function startIngestion(env: Environment): Promise<IngestionUnderTe
       auth: { enabled: false },
       limits: config.limits,
     },
-  );
+  ).catch(async (error: unknown) => {
+    await resources.close().catch(() => undefined);
+    throw error;
+  });
   return {
     resources,
     adminUrl: host.addresses.find((served) => served.owner === 'admin')?.address ?? '',

@@ -17,7 +17,7 @@ import { ApiKeyAuthenticator, ApiKeyRepository, migrateIdentitySchema } from '@f
 import { PlatformModule, PlatformResources, REAL_OPENERS } from '@flywheel/platform';
 import { type PgPool, createPgPool } from '@flywheel/postgres';
 import { ServiceHost } from '@flywheel/service-kit';
-import { freePort, testStack, uniqueName } from '@flywheel/testing';
+import { freePort, retryOnPortClash, testStack, uniqueName } from '@flywheel/testing';
 import { orchestrationService } from '../src/orchestration.definition';
 import type { OrchestrationOptions } from '../src/orchestration-options';
 
@@ -79,10 +79,12 @@ export interface Orchestrator {
   stop(): Promise<void>;
 }
 
-export async function startOrchestrator(
-  world: OrchestrationWorld,
-  env: Record<string, string> = {},
-): Promise<Orchestrator> {
+/** Starts an orchestrator on a free port (drawn again if it was taken before the bind). */
+export function startOrchestrator(world: OrchestrationWorld, env: Record<string, string> = {}): Promise<Orchestrator> {
+  return retryOnPortClash(() => startOrchestratorOnce(world, env));
+}
+
+async function startOrchestratorOnce(world: OrchestrationWorld, env: Record<string, string>): Promise<Orchestrator> {
   const grpcPort = await freePort();
   const config = loadPlatformConfig({
     ...env,
@@ -103,7 +105,10 @@ export async function startOrchestrator(
       auth: { enabled: true, authenticator: new ApiKeyAuthenticator(world.keys, { pepper: PEPPER }) },
       limits: config.limits,
     },
-  );
+  ).catch(async (error: unknown) => {
+    await resources.close().catch(() => undefined);
+    throw error;
+  });
   const grpc = orchestrationStub(`127.0.0.1:${grpcPort}`);
   return {
     grpc,

@@ -8,7 +8,7 @@ import { loadPlatformConfig } from '@flywheel/config';
 import { PROTO_LOADER_OPTIONS, RegistryEvent, protoPath, registryV1 } from '@flywheel/contracts';
 import { PlatformModule, PlatformResources, REAL_OPENERS } from '@flywheel/platform';
 import { type CredentialAuthenticator, ServiceHost } from '@flywheel/service-kit';
-import { freePorts, testStack, uniqueName } from '@flywheel/testing';
+import { freePorts, retryOnPortClash, testStack, uniqueName } from '@flywheel/testing';
 import { registryEventsTopic } from '../src/outbox/registry-event-publisher';
 import { registryService } from '../src/registry.definition';
 import type { RegistryOptions } from '../src/registry-options';
@@ -32,14 +32,12 @@ export async function startRegistry(
 ): Promise<RegistryHarness> {
   const stack = testStack();
   const artifactDir = mkdtempSync(join(tmpdir(), 'registry-artifacts-'));
-  const [grpcPort, httpPort] = await freePorts(2);
-  const config = loadPlatformConfig({
+  const env = {
     FLYWHEEL_DATABASE_URL: stack.databaseUrl,
     FLYWHEEL_KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     FLYWHEEL_ARTIFACT_ROOT: `file://${artifactDir}`,
-    FLYWHEEL_REGISTRY_GRPC_PORT: String(grpcPort),
-    FLYWHEEL_REGISTRY_HTTP_PORT: String(httpPort),
-  });
+  };
+  const config = loadPlatformConfig(env);
   const auditSchema = uniqueName('registry_audit');
   const resources = new PlatformResources(config, REAL_OPENERS, { identitySchema: auditSchema });
   const options: RegistryOptions = {
@@ -60,14 +58,20 @@ export async function startRegistry(
   });
   await consumer.start();
 
-  const definition = registryService(config, resources, options);
-  const host = await ServiceHost.start([{ ...definition, imports: [...(definition.imports ?? []), PlatformModule.forResources(resources)] }], {
-    host: '127.0.0.1',
-    adminPort: 0,
-    renderMetrics: () => Promise.resolve(''),
-    shutdownTimeoutMs: 5_000,
-    auth: setup.auth ?? { enabled: false },
-    limits: config.limits,
+  // Ports are drawn right before they are bound, and drawn again if one was taken meanwhile.
+  const { host, grpcPort, httpPort } = await retryOnPortClash(async () => {
+    const [grpcPort, httpPort] = await freePorts(2);
+    const bound = loadPlatformConfig({ ...env, FLYWHEEL_REGISTRY_GRPC_PORT: String(grpcPort), FLYWHEEL_REGISTRY_HTTP_PORT: String(httpPort) });
+    const definition = registryService(bound, resources, options);
+    const started = await ServiceHost.start([{ ...definition, imports: [...(definition.imports ?? []), PlatformModule.forResources(resources)] }], {
+      host: '127.0.0.1',
+      adminPort: 0,
+      renderMetrics: () => Promise.resolve(''),
+      shutdownTimeoutMs: 5_000,
+      auth: setup.auth ?? { enabled: false },
+      limits: bound.limits,
+    });
+    return { host: started, grpcPort, httpPort };
   });
   const grpcAddress = `127.0.0.1:${grpcPort}`;
   return {

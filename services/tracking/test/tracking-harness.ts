@@ -2,7 +2,7 @@ import type { RoutePolicyTable } from '@flywheel/access';
 import { type Environment, loadPlatformConfig } from '@flywheel/config';
 import { PlatformModule, PlatformResources } from '@flywheel/platform';
 import { ServiceHost } from '@flywheel/service-kit';
-import { freePorts, testStack, uniqueName } from '@flywheel/testing';
+import { freePorts, retryOnPortClash, testStack, uniqueName } from '@flywheel/testing';
 import { trackingService } from '../src/tracking.definition';
 import { createTestBucket } from './test-bucket';
 
@@ -31,7 +31,7 @@ export interface TrackingOptions {
  */
 export async function startTracking(options: TrackingOptions = {}): Promise<TrackingUnderTest> {
   const stack = testStack();
-  const [[grpcPort, httpPort], bucket] = await Promise.all([freePorts(2), createTestBucket()]);
+  const bucket = await createTestBucket();
   const env: Environment = {
     FLYWHEEL_DATABASE_URL: stack.databaseUrl,
     FLYWHEEL_KAFKA_BROKERS: stack.kafkaBrokers.join(','),
@@ -40,28 +40,31 @@ export async function startTracking(options: TrackingOptions = {}): Promise<Trac
     FLYWHEEL_S3_REGION: stack.s3.region,
     FLYWHEEL_S3_ACCESS_KEY_ID: stack.s3.accessKeyId,
     FLYWHEEL_S3_SECRET_ACCESS_KEY: stack.s3.secretAccessKey,
-    FLYWHEEL_TRACKING_GRPC_PORT: String(grpcPort),
-    FLYWHEEL_TRACKING_HTTP_PORT: String(httpPort),
   };
-  const config = loadPlatformConfig(env);
-  const resources = new PlatformResources(config, undefined, { identitySchema: uniqueName('identity') });
+  const resources = new PlatformResources(loadPlatformConfig(env), undefined, { identitySchema: uniqueName('identity') });
   const schema = uniqueName('tracking');
-  const definition = trackingService(config, resources, {
-    FLYWHEEL_TRACKING_SCHEMA: schema,
-    ...(options.registryUrl && { FLYWHEEL_REGISTRY_URL: options.registryUrl }),
-  });
   await resources.eventBus().ensureTopics(['flywheel.tracking.runs.v1'], 3);
-  const host = await ServiceHost.start(
-    [{ ...definition, imports: [...(definition.imports ?? []), PlatformModule.forResources(resources)] }],
-    {
-      host: '127.0.0.1',
-      adminPort: 0,
-      renderMetrics: () => Promise.resolve(''),
-      shutdownTimeoutMs: 5_000,
-      auth: { enabled: false },
-      limits: config.limits,
-    },
-  );
+  // Ports are drawn right before they are bound, and drawn again if one was taken meanwhile.
+  const { host, grpcPort, httpPort } = await retryOnPortClash(async () => {
+    const [grpcPort, httpPort] = await freePorts(2);
+    const config = loadPlatformConfig({ ...env, FLYWHEEL_TRACKING_GRPC_PORT: String(grpcPort), FLYWHEEL_TRACKING_HTTP_PORT: String(httpPort) });
+    const definition = trackingService(config, resources, {
+      FLYWHEEL_TRACKING_SCHEMA: schema,
+      ...(options.registryUrl && { FLYWHEEL_REGISTRY_URL: options.registryUrl }),
+    });
+    const started = await ServiceHost.start(
+      [{ ...definition, imports: [...(definition.imports ?? []), PlatformModule.forResources(resources)] }],
+      {
+        host: '127.0.0.1',
+        adminPort: 0,
+        renderMetrics: () => Promise.resolve(''),
+        shutdownTimeoutMs: 5_000,
+        auth: { enabled: false },
+        limits: config.limits,
+      },
+    );
+    return { host: started, grpcPort, httpPort };
+  });
   return {
     httpUrl: `http://127.0.0.1:${httpPort}`,
     grpcAddress: `127.0.0.1:${grpcPort}`,
