@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseError, type ClickHouseClient } from '@clickhouse/client';
-import { chdbSessionOf } from './chdb-raw-insert';
+import { parseError } from '@clickhouse/client';
+import type { ChdbExtension } from 'chdb/connection';
 
 export interface RowBinaryInsert {
   table: string;
@@ -21,16 +20,10 @@ const spoolDir = join(tmpdir(), `flywheel-chdb-spool-${process.pid}`);
 let spooled = 0;
 
 /**
- * Inserts a RowBinary block into chDB through a spool file, and returns false when `client` is
- * not chDB-backed. Settings (e.g. `insert_deduplication_token`) apply as on any insert.
+ * Inserts a RowBinary block into chDB (`session`, see chdbSessionOf) through a spool file.
+ * Settings (e.g. `insert_deduplication_token`) apply as on any insert.
  */
-export async function chdbRowBinaryInsert(
-  client: ClickHouseClient,
-  insert: RowBinaryInsert,
-): Promise<boolean> {
-  const session = chdbSessionOf(client);
-  if (!session) return false;
-  mkdirSync(spoolDir, { recursive: true });
+export async function chdbRowBinaryInsert(session: ChdbExtension, insert: RowBinaryInsert): Promise<void> {
   const file = join(spoolDir, `${++spooled}.rowbinary`);
   const settings = Object.entries(insert.settings).map(([name, value]) => `${name} = ${quote(value)}`);
   const sql =
@@ -38,7 +31,7 @@ export async function chdbRowBinaryInsert(
     (settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : '') +
     ` SELECT * FROM file(${quote(file)}, 'RowBinary', ${quote(insert.structure)})`;
   try {
-    await writeFile(file, insert.body);
+    await spool(file, insert.body);
     await session.queryAsync(sql);
   } catch (error) {
     const mapped = parseError(error instanceof Error ? error.message : String(error));
@@ -47,7 +40,17 @@ export async function chdbRowBinaryInsert(
   } finally {
     await rm(file, { force: true });
   }
-  return true;
+}
+
+/** Writes the block, making the spool directory on first use (and again if a temp cleaner removed it). */
+async function spool(file: string, body: Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, body);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(spoolDir, { recursive: true });
+    await writeFile(file, body);
+  }
 }
 
 function quote(value: string): string {

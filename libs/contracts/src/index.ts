@@ -2,6 +2,7 @@ export { Topic, ALL_TOPICS, isTopic, DLQ_SUFFIX, dlqTopic } from './topic';
 export { codecFor, MessageDecodeError } from './message-codec';
 export type { BinaryFns, MessageCodec, GeneratedMessageFns } from './message-codec';
 export { decodeInferenceLog, encodeInferenceLog } from './inference-log-binary';
+export { WireReader } from './wire/wire-reader';
 export { TOPIC_CODECS, codecForTopic } from './topic-messages';
 export type { TopicMessages } from './topic-messages';
 export { TOPIC_KEY_FIELD, topicKey } from './topic-key';

@@ -26,6 +26,11 @@ export interface InsertRowsOptions {
 const TABLE_NAME = /^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/;
 const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Whether insertRows sends `rowBinary` rows to `client` as RowBinary (a chDB-backed client). */
+export function insertsRowBinary(client: ClickHouseClient): boolean {
+  return chdbSessionOf(client) !== undefined;
+}
+
 /**
  * Inserts `rows` as one block: objects as JSONEachRow, or arrays as JSONCompactEachRow when
  * `options.columns` names their columns. An empty array is a no-op.
@@ -41,23 +46,28 @@ export async function insertRows(
     throw new Error(`insertRows table must be "table" or "database.table", got ${JSON.stringify(table)}`);
   const { columns } = options;
   if (columns !== undefined && (columns.length === 0 || !columns.every((column) => COLUMN_NAME.test(column))))
-    throw new Error(`insertRows columns must be a non-empty list of plain identifiers, got ${JSON.stringify(columns)}`);
+    throw new Error(
+      `insertRows columns must be a non-empty list of plain identifiers, got ${JSON.stringify(columns)}`,
+    );
   if (rows.length === 0) return;
   // Always sent, empty when absent: chDB applies client insert settings with SET, which sticks
   // to the session, so a stale token would otherwise silently drop the next untokened insert.
   const settings = { insert_deduplication_token: options.dedupToken ?? '' };
-  if (columns !== undefined && options.rowBinary !== undefined && chdbSessionOf(client) !== undefined) {
+  const session = chdbSessionOf(client);
+  if (columns !== undefined && options.rowBinary !== undefined && session !== undefined) {
     const { structure, write } = options.rowBinary as RowBinaryFormat<object>;
     const out = new RowBinaryWriter();
     for (const row of rows) write(row, out);
-    if (await chdbRowBinaryInsert(client, { table, columns, structure, body: out.bytes(), settings })) return;
+    return chdbRowBinaryInsert(session, { table, columns, structure, body: out.bytes(), settings });
   }
   const format = columns === undefined ? 'JSONEachRow' : 'JSONCompactEachRow';
   if (await chdbRawInsert(client, { table, format, ...(columns && { columns }), rows, settings })) return;
   await client.insert({
     table,
     values: rows,
-    ...(columns === undefined ? { format: 'JSONEachRow' } : { format: 'JSONCompactEachRow', columns: [...columns] as [string, ...string[]] }),
+    ...(columns === undefined
+      ? { format: 'JSONEachRow' }
+      : { format: 'JSONCompactEachRow', columns: [...columns] as [string, ...string[]] }),
     clickhouse_settings: settings,
   });
 }

@@ -79,7 +79,23 @@ export class RowBinaryWriter {
     return this;
   }
 
-  private varUInt(value: number): void {
+  /** Bytes copied as they are: a value already in its RowBinary form (e.g. eight LE bytes of a double). */
+  raw(source: Uint8Array, start: number, end: number): this {
+    const length = end - start;
+    this.ensure(length);
+    this.buf.set(source.subarray(start, end), this.pos);
+    this.pos += length;
+    return this;
+  }
+
+  /** A string given as its UTF-8 bytes (`source[start, end)`, which the caller vouches are valid UTF-8). */
+  utf8Bytes(source: Uint8Array, start: number, end: number): this {
+    this.varUInt(end - start);
+    return this.raw(source, start, end);
+  }
+
+  /** An unsigned LEB128 number: the length prefix of strings and maps (a map's entry count). */
+  varUInt(value: number): this {
     this.ensure(5);
     let v = value >>> 0;
     while (v > 0x7f) {
@@ -87,6 +103,7 @@ export class RowBinaryWriter {
       v >>>= 7;
     }
     this.buf[this.pos++] = v;
+    return this;
   }
 
   private ensure(bytes: number): void {

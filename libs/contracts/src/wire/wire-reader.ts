@@ -101,6 +101,11 @@ export class WireReader {
     return cachedKey(this.buf, start, this.pos);
   }
 
+  /** The key (see `key`) held in `buf[start, end)`, for a caller that walked the bytes itself. */
+  keyAt(start: number, end: number): string {
+    return cachedKey(this.buf, start, end);
+  }
+
   /** Skips one value of `wireType` (a group up to its end tag). */
   skip(wireType: number, fieldNo?: number, depthLeft = 100): void {
     switch (wireType) {
