@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
-import type { InferenceLog } from '@flywheel/contracts';
 import type { DecodedMessage } from '@flywheel/kafka';
 import type { IngestionMetrics } from '../metrics/ingestion-metrics';
-import { INFERENCE_LOG_COLUMNS, inferenceLogRow, type InferenceLogRow } from '../rows/inference-log-row';
-import { INFERENCE_LOG_ROW_BINARY } from '../rows/inference-log-row-binary';
-import { checkInferenceLog } from '../validation/check-inference-log';
+import { INFERENCE_LOG_COLUMNS } from '../rows/inference-log-row';
 import type { FeatureSchema } from '../validation/feature-schema';
 import type { FeatureSchemaCache } from '../validation/feature-schema-cache';
+import type { IngestedLog } from '../wire-log/wire-log-codec';
+import { STORED_LOG_ROW_BINARY, type StoredLog } from '../wire-log/wire-log-row-binary';
 import type { IngestTarget, Mapped } from './batch-ingestor';
+import { mapInferenceLog } from './map-inference-log';
 
 /**
  * Inference logs into `inference_logs`, each checked on its own and against its model version's
@@ -15,10 +15,10 @@ import type { IngestTarget, Mapped } from './batch-ingestor';
  * checks only (counted in `ingest_schema_unavailable`): dropping or holding valid traffic because
  * a metadata service is down would cost more than storing a log the schema would have refused.
  */
-export class InferenceLogTarget implements IngestTarget<InferenceLog, InferenceLogRow> {
+export class InferenceLogTarget implements IngestTarget<IngestedLog, StoredLog> {
   readonly table = 'inference_logs';
   readonly columns = INFERENCE_LOG_COLUMNS;
-  readonly rowBinary = INFERENCE_LOG_ROW_BINARY;
+  readonly rowBinary = STORED_LOG_ROW_BINARY;
 
   constructor(
     private readonly schemas: FeatureSchemaCache | undefined,
@@ -26,15 +26,15 @@ export class InferenceLogTarget implements IngestTarget<InferenceLog, InferenceL
     private readonly logger: Logger,
   ) {}
 
-  async map(messages: readonly DecodedMessage<InferenceLog>[], topic: string): Promise<Mapped<InferenceLogRow>[]> {
+  async map(messages: readonly DecodedMessage<IngestedLog>[], topic: string): Promise<Mapped<StoredLog>[]> {
     const schemas = await this.schemasOf(messages, topic);
-    return messages.map(({ value }) => {
-      const check = checkInferenceLog(value, schemas.get(schemaKey(value)));
-      return check.ok ? { row: inferenceLogRow(value, check.variant, check.status) } : { reason: check.reason };
-    });
+    return messages.map(({ value }) => mapInferenceLog(value, schemas.get(schemaKey(value))));
   }
 
-  private async schemasOf(messages: readonly DecodedMessage<InferenceLog>[], topic: string): Promise<Map<string, FeatureSchema | undefined>> {
+  private async schemasOf(
+    messages: readonly DecodedMessage<IngestedLog>[],
+    topic: string,
+  ): Promise<Map<string, FeatureSchema | undefined>> {
     const schemas = new Map<string, FeatureSchema | undefined>();
     const cache = this.schemas;
     if (!cache) return schemas;
@@ -49,12 +49,15 @@ export class InferenceLogTarget implements IngestTarget<InferenceLog, InferenceL
     );
     if (unavailable > 0) {
       this.metrics.schemaLookupFailed(topic);
-      this.logger.debug({ topic, versions: unavailable }, 'registry unreachable; storing logs without feature-schema checks');
+      this.logger.debug(
+        { topic, versions: unavailable },
+        'registry unreachable; storing logs without feature-schema checks',
+      );
     }
     return schemas;
   }
 }
 
-function schemaKey(log: InferenceLog): string {
+function schemaKey(log: IngestedLog): string {
   return `${log.modelVersion}:${log.modelName}`;
 }

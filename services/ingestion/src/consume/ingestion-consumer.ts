@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ClickHouseClient } from '@flywheel/clickhouse';
+import { insertsRowBinary, type ClickHouseClient } from '@flywheel/clickhouse';
 import { Topic, codecForTopic } from '@flywheel/contracts';
 import { defineTopic, type EventBus, type EventConsumer } from '@flywheel/kafka';
 import { PartitionProgress } from '../exactly-once/partition-progress';
@@ -10,6 +10,7 @@ import type { FeatureSchemaCache } from '../validation/feature-schema-cache';
 import { BatchIngestor, type BatchIngestorDeps } from './batch-ingestor';
 import { FeedbackTarget } from './feedback-target';
 import { InferenceLogTarget } from './inference-log-target';
+import { ingestedLogCodec, type IngestedLog } from '../wire-log/wire-log-codec';
 
 export interface IngestionConsumerDeps {
   bus: EventBus;
@@ -35,7 +36,12 @@ export class IngestionConsumer {
       groupId: options.groupId,
       maxBatchSize: options.maxBatchRows,
       awaitCommits: true,
-      fetch: { minBytes: options.fetchMinBytes, maxWaitTimeMs: options.flushIntervalMs, maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
+      fetch: {
+        minBytes: options.fetchMinBytes,
+        maxWaitTimeMs: options.flushIntervalMs,
+        maxBytesPerPartition: 16 * 1024 * 1024,
+        maxBytes: 64 * 1024 * 1024,
+      },
       concurrency: options.concurrency,
       // ClickHouse outages are waited out inside the handler; what still fails is the data itself.
       retry: { retries: 1 },
@@ -50,9 +56,14 @@ export class IngestionConsumer {
       signal: this.stopping.signal,
       assignment: () => this.consumer.assignment(),
     };
-    const logs = defineTopic(options.topics.logs, codecForTopic(Topic.InferenceLogs));
+    // Logs stay bytes until RowBinary only where inserts are RowBinary (chDB); a server gets JSON rows.
+    const logCodec = insertsRowBinary(deps.client) ? ingestedLogCodec : codecForTopic(Topic.InferenceLogs);
+    const logs = defineTopic<IngestedLog>(options.topics.logs, logCodec);
     const feedback = defineTopic(options.topics.feedback, codecForTopic(Topic.InferenceFeedback));
-    this.consumer.subscribe(logs, new BatchIngestor(new InferenceLogTarget(deps.schemas, deps.metrics, deps.logger), ingestorDeps).handle);
+    this.consumer.subscribe(
+      logs,
+      new BatchIngestor(new InferenceLogTarget(deps.schemas, deps.metrics, deps.logger), ingestorDeps).handle,
+    );
     this.consumer.subscribe(feedback, new BatchIngestor(new FeedbackTarget(), ingestorDeps).handle);
   }
 
