@@ -83,7 +83,14 @@ export class RowBinaryWriter {
   raw(source: Uint8Array, start: number, end: number): this {
     const length = end - start;
     this.ensure(length);
-    this.buf.set(source.subarray(start, end), this.pos);
+    const buf = this.buf;
+    if (length <= 64) {
+      // Short values (a double, a feature name): a loop beats making a subarray view to copy from.
+      let pos = this.pos;
+      for (let i = start; i < end; i++) buf[pos++] = source[i]!;
+    } else {
+      buf.set(source.subarray(start, end), this.pos);
+    }
     this.pos += length;
     return this;
   }

@@ -7,6 +7,7 @@ import { INFERENCE_LOG_ROW_BINARY } from '../rows/inference-log-row-binary';
 import { checkInferenceLog } from '../validation/check-inference-log';
 import { MAX_TIMESTAMP_MS } from '../validation/event-checks';
 import type { FeatureKind, FeatureSchema } from '../validation/feature-schema';
+import { MAX_KEYS } from './seen-keys';
 import { WireLog, scanWireLog } from './wire-log';
 import { ingestedLogCodec } from './wire-log-codec';
 import { STORED_LOG_ROW_BINARY } from './wire-log-row-binary';
@@ -287,6 +288,19 @@ describe('the bytes path of inference logs (WireLog)', () => {
     expect(scanWireLog(repeatedKey)).toBeUndefined();
     expect(scanWireLog(repeatedCategorical)).toBeUndefined();
     expect(scanWireLog(protoKey)).toBeUndefined();
+  });
+
+  it('falls back for a map of more keys than it tracks, and stores it the same', () => {
+    const wide = (keys: number) =>
+      encodeInferenceLog(
+        validLog({
+          numericFeatures: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`f${i}`, i])),
+        }),
+      );
+    expect(scanWireLog(wide(MAX_KEYS))).toBeInstanceOf(WireLog);
+    expect(scanWireLog(wide(MAX_KEYS + 1))).toBeUndefined();
+    expectSamePaths(wide(MAX_KEYS), undefined);
+    expectSamePaths(wide(MAX_KEYS + 1), undefined);
   });
 
   it('leaves JSON payloads and invalid logs to the decoded path', () => {

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { WireReader } from '@flywheel/contracts';
 import type { VariantName } from '../rows/inference-log-row';
 import { MAX_TIMESTAMP_MS } from '../validation/event-checks';
+import { SeenKeys, fnv1a } from './seen-keys';
 
 /**
  * A binary inference log that passed every check of `checkInferenceLog` except the feature
@@ -165,22 +166,14 @@ function scanEntry(
   if (end > limit) return false;
   if (first) {
     run.start = at;
-    keys.next();
+    keys.next(reader.buf);
   }
   const buf = reader.buf;
   if (reader.pos >= end || buf[reader.pos] !== ENTRY_KEY) return false;
   reader.pos++;
   const keyEnd = reader.delimitedEnd();
   const keyStart = reader.pos;
-  if (
-    keyEnd > end ||
-    keyEnd === keyStart ||
-    !storableText(buf, keyStart, keyEnd) ||
-    isDigits(buf, keyStart, keyEnd)
-  )
-    return false;
-  const key = reader.keyAt(keyStart, keyEnd);
-  if (key === '__proto__' || !keys.add(key)) return false;
+  if (keyEnd > end || !plainKey(buf, keyStart, keyEnd)) return false;
   reader.pos = keyEnd;
   if (reader.pos < end) {
     if (stringValue) {
@@ -231,35 +224,31 @@ function storableText(buf: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-/** All digits: possibly an array index, which an object would move to the front of its keys. */
-function isDigits(buf: Uint8Array, start: number, end: number): boolean {
+/**
+ * A key stored as its bytes: not empty, storable text, not all digits (possibly an array index,
+ * which an object moves to the front of its keys), not `__proto__`, and new in its map. One pass
+ * over the bytes for the common ASCII key.
+ */
+function plainKey(buf: Uint8Array, start: number, end: number): boolean {
+  if (end === start) return false;
+  let hash = 0x811c9dc5;
+  let digits = true;
+  let ascii = true;
   for (let i = start; i < end; i++) {
     const byte = buf[i]!;
-    if (byte < 0x30 || byte > 0x39) return false;
+    if (byte < 0x30 || byte > 0x39) digits = false;
+    if (byte > 0x7f) ascii = false;
+    hash = Math.imul(hash ^ byte, 0x01000193);
   }
-  return true;
+  hash >>>= 0;
+  if (digits || (!ascii && !storableText(buf, start, end))) return false;
+  // A key of the same length and hash as `__proto__` falls back too: rare, and still correct.
+  if (end - start === PROTO.length && hash === PROTO_HASH) return false;
+  return keys.add(start, end, hash);
 }
 
-/**
- * The keys seen in the current map, to find a repeated one (its last value would win): one map
- * of key to the generation of the map it was last seen in, reused, so no set is built per map.
- */
-class SeenKeys {
-  private readonly generations = new Map<string, number>();
-  private generation = 0;
-
-  next(): void {
-    this.generation++;
-    // Keys are a model's feature names, few and repeating; a stream of ever-new keys is bounded here.
-    if (this.generations.size > 4096) this.generations.clear();
-  }
-
-  /** False when `key` was already seen in the current map. */
-  add(key: string): boolean {
-    if (this.generations.get(key) === this.generation) return false;
-    this.generations.set(key, this.generation);
-    return true;
-  }
-}
+// `__proto__` would set an object's prototype rather than add a key.
+const PROTO = Buffer.from('__proto__');
+const PROTO_HASH = fnv1a(PROTO, 0, PROTO.length);
 
 const keys = new SeenKeys();
