@@ -14,7 +14,8 @@
  *   sends the record; p50, p99, max.
  *
  *   npm run bench:ingestion     BENCH_RECORDS (default 500000), BENCH_RATE (default 50000),
- *                               BENCH_PARTITIONS (default 4), FLYWHEEL_INGESTION_* as the service.
+ *                               BENCH_PARTITIONS (default 4), BENCH_PRODUCER (kcat, the default,
+ *                               or kafkajs: see produce-logs.ts), FLYWHEEL_INGESTION_* as the service.
  *
  * Last line (live phase): ingest_rows_per_s=<n> lag_p99_ms=<n>
  */
