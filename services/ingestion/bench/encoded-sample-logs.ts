@@ -1,4 +1,4 @@
-import { type InferenceLog, encodeInferenceLog } from '@flywheel/contracts';
+import { type InferenceLog, decodeInferenceLog, encodeInferenceLog } from '@flywheel/contracts';
 import { sampleLog } from '../test/sample-logs';
 
 const EMPTY: InferenceLog = {
@@ -16,50 +16,69 @@ const EMPTY: InferenceLog = {
 
 /**
  * Sample logs (see sampleLog) already encoded, for a producer that must not spend the CPU the
- * consumer under test needs: `size` logs are encoded once in two pieces, the fields before the
+ * consumer under test needs: logs are encoded once in two pieces, the fields before the
  * timestamp and those after; a record joins its request id, the first piece, its send time and
  * the second piece. Protobuf encodes each field on its own, in field order, so the joined bytes
- * are exactly what encoding the whole log writes (the constructor checks a few).
+ * are exactly what encoding the whole log writes (the constructor checks a few). No record holds
+ * `excludedByte` (a framing delimiter): samples holding it are left out, and a send time whose
+ * encoding holds it moves on by a millisecond.
  */
 export class EncodedSampleLogs {
+  private readonly samples: number[] = [];
   private readonly heads: Buffer[] = [];
   private readonly tails: Buffer[] = [];
 
   constructor(
     private readonly runId: string,
-    private readonly size = 10_000,
+    private readonly excludedByte: number,
+    candidates = 10_000,
   ) {
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < candidates; i++) {
       const { modelName, modelVersion, variant, ...rest } = sampleLog(i, runId);
-      this.heads.push(encodeInferenceLog({ ...EMPTY, modelName, modelVersion, variant }));
-      this.tails.push(
-        encodeInferenceLog({
-          ...rest,
-          requestId: '',
-          timestampMs: 0,
-          modelName: '',
-          modelVersion: 0,
-          variant: 0,
-        }),
-      );
+      const head = encodeInferenceLog({ ...EMPTY, modelName, modelVersion, variant });
+      const tail = encodeInferenceLog({
+        ...rest,
+        requestId: '',
+        timestampMs: 0,
+        modelName: '',
+        modelVersion: 0,
+        variant: 0,
+      });
+      if (head.includes(excludedByte) || tail.includes(excludedByte)) continue;
+      this.samples.push(i);
+      this.heads.push(head);
+      this.tails.push(tail);
     }
-    for (const i of [0, 1, 7, size - 1, size + 3]) {
-      const expected = encodeInferenceLog(
-        sampleLog(i % size, runId, { requestId: `${runId}-${i}`, timestampMs: 1_795_000_000_123 }),
+    if (this.samples.length < candidates / 10)
+      throw new Error(
+        `only ${this.samples.length} of ${candidates} sample logs are free of byte ${excludedByte}`,
       );
-      if (!Buffer.concat(this.pieces(i, 1_795_000_000_123)).equals(expected))
+    for (const i of [0, 1, 7, this.samples.length + 3]) {
+      const pieces = this.pieces(i, 1_795_000_000_123);
+      const timestampMs = decodeInferenceLog(Buffer.concat(pieces)).timestampMs;
+      const whole = sampleLog(this.samples[i % this.samples.length]!, runId, {
+        requestId: `${runId}-${i}`,
+        timestampMs,
+      });
+      if (!Buffer.concat(pieces).equals(encodeInferenceLog(whole)))
         throw new Error(`encoded sample log ${i} differs from encoding it whole`);
     }
   }
 
-  /** Log `i` (the sample `i % size`, with request id `<runId>-<i>`) sent at `timestampMs`, in pieces to write in order. */
+  /** How many distinct samples records cycle through. */
+  get size(): number {
+    return this.samples.length;
+  }
+
+  /** Log `i` (request id `<runId>-<i>`) sent at about `timestampMs`, in pieces to write in order. */
   pieces(i: number, timestampMs: number): Buffer[] {
-    const sample = i % this.size;
-    return [
-      encodeInferenceLog({ ...EMPTY, requestId: `${this.runId}-${i}` }),
-      this.heads[sample]!,
-      encodeInferenceLog({ ...EMPTY, timestampMs }),
-      this.tails[sample]!,
-    ];
+    const sample = i % this.samples.length;
+    const requestId = encodeInferenceLog({ ...EMPTY, requestId: `${this.runId}-${i}` });
+    if (requestId.includes(this.excludedByte))
+      throw new Error(`request id ${this.runId}-${i} holds byte ${this.excludedByte}`);
+    let time = encodeInferenceLog({ ...EMPTY, timestampMs });
+    while (time.includes(this.excludedByte))
+      time = encodeInferenceLog({ ...EMPTY, timestampMs: ++timestampMs });
+    return [requestId, this.heads[sample]!, time, this.tails[sample]!];
   }
 }

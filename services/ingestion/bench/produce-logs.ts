@@ -77,9 +77,18 @@ function kafkajsSender(topicName: string, runId: string): Sender {
   };
 }
 
+// kcat's record delimiter: a byte no ASCII request id or length prefix holds (see EncodedSampleLogs).
+const DELIMITER = 0xfe;
+
 function kcatSender(topic: string, runId: string): Sender {
-  const logs = new EncodedSampleLogs(runId);
-  const kcat = new KcatSender(testStack().kafkaBrokers, topic, { 'content-type': ContentType.Protobuf });
+  const logs = new EncodedSampleLogs(runId, DELIMITER);
+  process.stderr.write(`producer (kcat): ${logs.size} distinct sample logs, encoded ahead\n`);
+  const kcat = new KcatSender(
+    testStack().kafkaBrokers,
+    topic,
+    { 'content-type': ContentType.Protobuf },
+    DELIMITER,
+  );
   return {
     send(from, to, timestampMs) {
       const batch = [];
