@@ -49,15 +49,22 @@ export class BatchIngestor<T, R extends object> {
     const { topic, partition, messages } = batch;
     const offsets = messages.map((message) => message.offset);
     const assignment = this.deps.assignment();
-    const plan = planSegments(offsets, await this.recordedAt(topic, partition, offsets[0] ?? '0', assignment));
-    if (plan.recut) this.deps.logger.warn({ topic, partition, first: offsets[0] }, 'recorded insert range reaches past this batch; inserting it under a new token');
+    const plan = planSegments(
+      offsets,
+      await this.recordedAt(topic, partition, offsets[0] ?? '0', assignment),
+    );
+    if (plan.recut)
+      this.deps.logger.warn(
+        { topic, partition, first: offsets[0] },
+        'recorded insert range reaches past this batch; inserting it under a new token',
+      );
     const mapped = await this.target.map(messages, topic);
     const deadLetters: HandlerRejection[] = [];
     mapped.forEach((outcome, index) => {
       if ('reason' in outcome) deadLetters.push({ offset: offsets[index] ?? '', reason: outcome.reason });
     });
     for (const segment of plan.segments) {
-      const rows = mapped.slice(segment.from, segment.to).flatMap((outcome) => ('row' in outcome ? [outcome.row] : []));
+      const rows = rowsOf(mapped, segment.from, segment.to);
       if (rows.length === 0) continue;
       if (!segment.replay) {
         await this.retrying('ingest_ranges', () => this.deps.journal.record(topic, partition, segment.range));
@@ -72,7 +79,12 @@ export class BatchIngestor<T, R extends object> {
   };
 
   /** The range recorded at `first`, asking the journal only when this process cannot know. */
-  private async recordedAt(topic: string, partition: number, first: string, assignment: unknown): Promise<OffsetRange | undefined> {
+  private async recordedAt(
+    topic: string,
+    partition: number,
+    first: string,
+    assignment: unknown,
+  ): Promise<OffsetRange | undefined> {
     const known = this.deps.progress.at(topic, partition, first, assignment);
     switch (known.kind) {
       case 'continues':
@@ -88,7 +100,9 @@ export class BatchIngestor<T, R extends object> {
     const { table, columns, rowBinary } = this.target;
     const started = performance.now();
     const options = { dedupToken: token, columns, ...(rowBinary && { rowBinary }) };
-    await this.retrying(table, () => insertRows(this.deps.client, `${this.deps.database}.${table}`, rows, options));
+    await this.retrying(table, () =>
+      insertRows(this.deps.client, `${this.deps.database}.${table}`, rows, options),
+    );
     this.deps.metrics.stored(table, rows.length, performance.now() - started);
   }
 
@@ -97,7 +111,10 @@ export class BatchIngestor<T, R extends object> {
       signal: this.deps.signal,
       onRetry: (error, attempt, pauseMs) => {
         this.deps.metrics.insertRetried(table);
-        this.deps.logger.warn({ table, attempt, pauseMs, err: error }, 'ClickHouse write failed; consumption paused until it succeeds');
+        this.deps.logger.warn(
+          { table, attempt, pauseMs, err: error },
+          'ClickHouse write failed; consumption paused until it succeeds',
+        );
       },
     });
   }
@@ -105,7 +122,23 @@ export class BatchIngestor<T, R extends object> {
   private reportLag(batch: DecodedBatch<T>): void {
     const last = batch.messages[batch.messages.length - 1];
     if (!last) return;
-    const records = batch.highWatermark === undefined ? undefined : Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n));
-    this.deps.metrics.caughtUp(batch.topic, batch.partition, { ...(records !== undefined && { records }), ms: Math.max(0, Date.now() - last.timestamp) });
+    const records =
+      batch.highWatermark === undefined
+        ? undefined
+        : Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n));
+    this.deps.metrics.caughtUp(batch.topic, batch.partition, {
+      ...(records !== undefined && { records }),
+      ms: Math.max(0, Date.now() - last.timestamp),
+    });
   }
+}
+
+/** The rows among `mapped[from, to)` (a loop: this runs for every message of every batch). */
+function rowsOf<R>(mapped: readonly Mapped<R>[], from: number, to: number): R[] {
+  const rows: R[] = [];
+  for (let i = from; i < to; i++) {
+    const outcome = mapped[i]!;
+    if ('row' in outcome) rows.push(outcome.row);
+  }
+  return rows;
 }

@@ -28,6 +28,7 @@ export class InferenceLogTarget implements IngestTarget<IngestedLog, StoredLog> 
 
   async map(messages: readonly DecodedMessage<IngestedLog>[], topic: string): Promise<Mapped<StoredLog>[]> {
     const schemas = await this.schemasOf(messages, topic);
+    if (schemas.size === 0) return messages.map(({ value }) => mapInferenceLog(value, undefined));
     return messages.map(({ value }) => mapInferenceLog(value, schemas.get(schemaKey(value))));
   }
 

@@ -87,7 +87,8 @@ export function scanWireLog(bytes: Uint8Array): WireLog | undefined {
         log.requestId = reader.string();
         continue;
       case MODEL_NAME:
-        log.modelName = reader.string();
+        // Names and labels repeat from log to log: the reader's key cache spares building them.
+        log.modelName = reader.key();
         continue;
       case MODEL_VERSION:
         log.modelVersion = reader.int32();
@@ -139,7 +140,7 @@ function scanPrediction(reader: WireReader, log: WireLog): boolean {
         if (!Number.isFinite(log.score)) return false;
         continue;
       case LABEL:
-        log.label = reader.string();
+        log.label = reader.key();
         continue;
       case RAW_OUTPUTS:
         if (!scanEntry(reader, log.rawOutputs, at, firstOfField, end, false)) return false;
@@ -184,8 +185,11 @@ function scanEntry(
       reader.pos = valueEnd;
     } else {
       if (buf[reader.pos] !== ENTRY_DOUBLE) return false;
-      reader.pos++;
-      if (!Number.isFinite(reader.double())) return false;
+      const value = reader.pos + 1;
+      reader.pos = value + 8;
+      // NaN and the infinities are the doubles whose 11 exponent bits are all set.
+      if (reader.pos > end || ((buf[value + 7]! & 0x7f) === 0x7f && (buf[value + 6]! & 0xf0) === 0xf0))
+        return false;
     }
   }
   if (reader.pos !== end) return false;
