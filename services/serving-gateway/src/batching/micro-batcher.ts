@@ -2,10 +2,10 @@ import type { Tensor } from '../protocol/datatypes';
 import { batchKey, batchRows, concatInputs, splitOutputs } from './tensor-batch';
 
 /** Runs one model on inputs; answers every output of the model, in signature order. */
-export type RunInputs = (inputs: Tensor[]) => Promise<Tensor[]>;
+export type RunInputs = (inputs: readonly Tensor[]) => Promise<Tensor[]>;
 
 interface Pending {
-  inputs: Tensor[];
+  inputs: readonly Tensor[];
   rows: number;
   resolve(outputs: Tensor[]): void;
   reject(error: unknown): void;
@@ -33,7 +33,7 @@ export class MicroBatcher {
   ) {}
 
   /** Runs `inputs` (matched to the model's signature), alone or with others; every output. */
-  submit(inputs: Tensor[]): Promise<Tensor[]> {
+  submit(inputs: readonly Tensor[]): Promise<Tensor[]> {
     const rows = batchRows(inputs);
     if (rows === undefined || rows >= this.maxRows) return this.runAlone(inputs);
     return new Promise<Tensor[]>((resolve, reject) => {
@@ -103,7 +103,7 @@ export class MicroBatcher {
     chunk.forEach((pending, i) => pending.resolve(shares[i]!));
   }
 
-  private runAlone(inputs: Tensor[]): Promise<Tensor[]> {
+  private runAlone(inputs: readonly Tensor[]): Promise<Tensor[]> {
     this.runs++;
     return this.run(inputs);
   }

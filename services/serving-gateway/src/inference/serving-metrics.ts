@@ -54,23 +54,19 @@ export class ServingMetrics {
   private readonly detachers: (() => void)[] = [];
 
   constructor(droppedLogs: () => number, modelRuns: () => Iterable<ModelRunCounts> = () => []) {
-    this.attach(
+    this.observeRuns(
+      'runs',
+      modelRuns,
       this.meter.createObservableCounter('flywheel.serving.model_runs', {
         description: 'runs of a loaded model version (one run may answer several requests)',
       }),
-      (result) => {
-        for (const counts of modelRuns())
-          result.observe(counts.runs, { model: counts.model, version: String(counts.version) });
-      },
     );
-    this.attach(
+    this.observeRuns(
+      'batchedRequests',
+      modelRuns,
       this.meter.createObservableCounter('flywheel.serving.batched_requests', {
         description: 'requests answered by a run shared with other requests (dynamic batching)',
       }),
-      (result) => {
-        for (const counts of modelRuns())
-          result.observe(counts.batchedRequests, { model: counts.model, version: String(counts.version) });
-      },
     );
     this.attach(
       this.meter.createObservableCounter('flywheel.serving.log_dropped', {
@@ -131,6 +127,18 @@ export class ServingMetrics {
     this.attach(instrument, (result) => {
       for (const series of this.series.values()) result.observe(series[count], series.attributes);
       if (this.overflow) result.observe(this.overflow[count], this.overflow.attributes);
+    });
+  }
+
+  /** One count of every loaded model version, labelled by model and version. */
+  private observeRuns(
+    count: 'runs' | 'batchedRequests',
+    modelRuns: () => Iterable<ModelRunCounts>,
+    instrument: Observable,
+  ): void {
+    this.attach(instrument, (result) => {
+      for (const counts of modelRuns())
+        result.observe(counts[count], { model: counts.model, version: String(counts.version) });
     });
   }
 

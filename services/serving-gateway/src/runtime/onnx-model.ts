@@ -1,6 +1,12 @@
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
 import { readFeatureNames } from '@flywheel/onnx';
-import { DATATYPES, type Datatype, type Tensor, type TensorData, datatypeOfOrtType } from '../protocol/datatypes';
+import {
+  DATATYPES,
+  type Datatype,
+  type Tensor,
+  type TensorData,
+  datatypeOfOrtType,
+} from '../protocol/datatypes';
 import { MicroBatcher } from '../batching/micro-batcher';
 import { InferenceError } from '../protocol/inference-error';
 import type { ModelSignature, TensorSpec } from '../protocol/signature';
@@ -30,7 +36,9 @@ export class OnnxModel {
   ) {
     this.outputNames = signature.outputs.map((output) => output.name);
     this.batcher =
-      options.maxBatchRows > 1 && isBatchable(signature) ? new MicroBatcher((inputs) => this.runAll(inputs), options.maxBatchRows) : undefined;
+      options.maxBatchRows > 1 && isBatchable(signature)
+        ? new MicroBatcher((inputs) => this.runAll(inputs), options.maxBatchRows)
+        : undefined;
   }
 
   /**
@@ -38,12 +46,25 @@ export class OnnxModel {
    * does not pay for lazy initialisation.
    * @throws Error when the bytes are not a model onnxruntime loads, or it uses unsupported types.
    */
-  static async load(name: string, version: number, bytes: Uint8Array, options: OnnxModelOptions = { maxBatchRows: 1 }): Promise<OnnxModel> {
+  static async load(
+    name: string,
+    version: number,
+    bytes: Uint8Array,
+    options: OnnxModelOptions = { maxBatchRows: 1 },
+  ): Promise<OnnxModel> {
     // One intra-op thread: these are small tabular models, and parallelism comes from serving
     // many requests at once, not from splitting one.
-    const session = await InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' });
+    const session = await InferenceSession.create(bytes, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
     try {
-      const signature = { inputs: session.inputMetadata.map(specOf), outputs: session.outputMetadata.map(specOf) };
+      const signature = {
+        inputs: session.inputMetadata.map(specOf),
+        outputs: session.outputMetadata.map(specOf),
+      };
       const model = new OnnxModel(name, version, signature, readFeatureNames(bytes), session, options);
       await model.run(signature.inputs.map(zeroTensor), []);
       return model;
@@ -59,9 +80,12 @@ export class OnnxModel {
    */
   async run(inputs: readonly Tensor[], outputNames: readonly string[]): Promise<Tensor[]> {
     const names = outputNames.length > 0 ? outputNames : this.outputNames;
-    if (this.batcher === undefined || !names.every((name) => this.outputNames.includes(name))) return this.runNamed(inputs, names);
-    const outputs = await this.batcher.submit([...inputs]);
-    return names === this.outputNames ? outputs : names.map((name) => outputs[this.outputNames.indexOf(name)]!);
+    if (this.batcher === undefined || !names.every((name) => this.outputNames.includes(name)))
+      return this.runNamed(inputs, names);
+    const outputs = await this.batcher.submit(inputs);
+    return names === this.outputNames
+      ? outputs
+      : names.map((name) => outputs[this.outputNames.indexOf(name)]!);
   }
 
   /** Model runs so far and the requests that shared one (dynamic batching). */
@@ -92,10 +116,20 @@ function isBatchable(signature: ModelSignature): boolean {
 }
 
 function specOf(metadata: InferenceSession.ValueMetadata): TensorSpec {
-  if (!metadata.isTensor) throw new Error(`model value "${metadata.name}" is not a tensor; only tensor inputs and outputs are served`);
+  if (!metadata.isTensor)
+    throw new Error(
+      `model value "${metadata.name}" is not a tensor; only tensor inputs and outputs are served`,
+    );
   const datatype = datatypeOfOrtType(metadata.type);
-  if (!datatype) throw new Error(`model value "${metadata.name}" has type ${metadata.type}, which the gateway does not serve`);
-  return { name: metadata.name, datatype, shape: metadata.shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : -1)) };
+  if (!datatype)
+    throw new Error(
+      `model value "${metadata.name}" has type ${metadata.type}, which the gateway does not serve`,
+    );
+  return {
+    name: metadata.name,
+    datatype,
+    shape: metadata.shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : -1)),
+  };
 }
 
 function zeroTensor(spec: TensorSpec): Tensor {
@@ -128,6 +162,10 @@ function toOrt(tensor: Tensor): OrtTensor {
 function fromOrt(name: string, value: OrtTensor | undefined): Tensor {
   if (!value) throw new InferenceError('internal', `the model returned no output "${name}"`);
   const datatype = datatypeOfOrtType(value.type);
-  if (!datatype) throw new InferenceError('internal', `output "${name}" has type ${value.type}, which the gateway does not serve`);
+  if (!datatype)
+    throw new InferenceError(
+      'internal',
+      `output "${name}" has type ${value.type}, which the gateway does not serve`,
+    );
   return { name, datatype, shape: value.dims.map(Number), data: value.data as TensorData };
 }
