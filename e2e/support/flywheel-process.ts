@@ -43,12 +43,26 @@ export interface StartFlywheelOptions {
   readyTimeoutMs?: number;
 }
 
+const START_ATTEMPTS = 3;
+
 /**
  * Starts the built platform (`npx nx run flywheel:build` first) on free loopback ports and
- * resolves once its admin port answers /readyz with 200.
+ * resolves once its admin port answers /readyz with 200. A port handed out free can be taken by
+ * any process (an outgoing connection's local port) before the child binds it: a start that
+ * fails with EADDRINUSE is tried again on newly drawn ports.
  */
 export async function startFlywheel(options: StartFlywheelOptions): Promise<FlywheelProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run 'npx nx run flywheel:build' first`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !(error as Error).message.includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(options: StartFlywheelOptions): Promise<FlywheelProcess> {
   const portVariables = options.portVariables ?? [];
   const free = await freePorts(5 + portVariables.length);
   const extraPorts = Object.fromEntries(portVariables.map((name, i) => [name, free[5 + i]!]));
