@@ -4,6 +4,7 @@ import type { IngestionMetrics } from '../metrics/ingestion-metrics';
 import { INFERENCE_LOG_COLUMNS } from '../rows/inference-log-row';
 import type { FeatureSchema } from '../validation/feature-schema';
 import type { FeatureSchemaCache } from '../validation/feature-schema-cache';
+import { WireLog } from '../wire-log/wire-log';
 import type { IngestedLog } from '../wire-log/wire-log-codec';
 import { STORED_LOG_ROW_BINARY, type StoredLog } from '../wire-log/wire-log-row-binary';
 import type { IngestTarget, Mapped } from './batch-ingestor';
@@ -28,8 +29,25 @@ export class InferenceLogTarget implements IngestTarget<IngestedLog, StoredLog> 
 
   async map(messages: readonly DecodedMessage<IngestedLog>[], topic: string): Promise<Mapped<StoredLog>[]> {
     const schemas = await this.schemasOf(messages, topic);
-    if (schemas.size === 0) return messages.map(({ value }) => mapInferenceLog(value, undefined));
-    return messages.map(({ value }) => mapInferenceLog(value, schemas.get(schemaKey(value))));
+    const mapped =
+      schemas.size === 0
+        ? messages.map(({ value }) => mapInferenceLog(value, undefined))
+        : messages.map(({ value }) => mapInferenceLog(value, schemas.get(schemaKey(value))));
+    this.countPaths(mapped);
+    return mapped;
+  }
+
+  /** Accepted logs by path: an operator sees when a producer's logs stop taking the bytes path. */
+  private countPaths(mapped: readonly Mapped<StoredLog>[]): void {
+    let bytes = 0;
+    let decoded = 0;
+    for (const outcome of mapped) {
+      if (!('row' in outcome)) continue;
+      if (outcome.row instanceof WireLog) bytes++;
+      else decoded++;
+    }
+    this.metrics.logsAccepted('bytes', bytes);
+    this.metrics.logsAccepted('decoded', decoded);
   }
 
   private async schemasOf(
