@@ -1,18 +1,5 @@
-import { type InferenceLog, decodeInferenceLog, encodeInferenceLog } from '@flywheel/contracts';
+import { InferenceLog, decodeInferenceLog, encodeInferenceLog } from '@flywheel/contracts';
 import { sampleLog } from '../test/sample-logs';
-
-const EMPTY: InferenceLog = {
-  requestId: '',
-  modelName: '',
-  modelVersion: 0,
-  variant: 0,
-  timestampMs: 0,
-  numericFeatures: {},
-  categoricalFeatures: {},
-  latencyMs: 0,
-  status: 0,
-  error: '',
-};
 
 /**
  * Sample logs (see sampleLog) already encoded, for a producer that must not spend the CPU the
@@ -35,7 +22,7 @@ export class EncodedSampleLogs {
   ) {
     for (let i = 0; i < candidates; i++) {
       const { modelName, modelVersion, variant, ...rest } = sampleLog(i, runId);
-      const head = encodeInferenceLog({ ...EMPTY, modelName, modelVersion, variant });
+      const head = encodeInferenceLog(InferenceLog.fromPartial({ modelName, modelVersion, variant }));
       const tail = encodeInferenceLog({
         ...rest,
         requestId: '',
@@ -73,12 +60,12 @@ export class EncodedSampleLogs {
   /** Log `i` (request id `<runId>-<i>`) sent at about `timestampMs`, in pieces to write in order. */
   pieces(i: number, timestampMs: number): Buffer[] {
     const sample = i % this.samples.length;
-    const requestId = encodeInferenceLog({ ...EMPTY, requestId: `${this.runId}-${i}` });
+    const requestId = encodeInferenceLog(InferenceLog.fromPartial({ requestId: `${this.runId}-${i}` }));
     if (requestId.includes(this.excludedByte))
       throw new Error(`request id ${this.runId}-${i} holds byte ${this.excludedByte}`);
-    let time = encodeInferenceLog({ ...EMPTY, timestampMs });
+    let time = encodeInferenceLog(InferenceLog.fromPartial({ timestampMs }));
     while (time.includes(this.excludedByte))
-      time = encodeInferenceLog({ ...EMPTY, timestampMs: ++timestampMs });
+      time = encodeInferenceLog(InferenceLog.fromPartial({ timestampMs: ++timestampMs }));
     return [requestId, this.heads[sample]!, time, this.tails[sample]!];
   }
 }
