@@ -41,7 +41,11 @@ export class KcatSender {
         stdio: ['pipe', 'inherit', 'inherit'],
       },
     );
-    this.exited = once(this.child, 'exit');
+    this.exited = once(this.child, 'exit').catch((error: unknown) => {
+      throw new Error(
+        `kcat did not start (${String(error)}): bash scripts/stack/up.sh installs it; BENCH_PRODUCER=kafkajs needs none`,
+      );
+    });
   }
 
   /** Hands the records (each value in pieces, written in order) to kcat; resolves once its stdin has taken them. */
