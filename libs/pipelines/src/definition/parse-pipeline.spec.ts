@@ -40,6 +40,23 @@ describe('parsePipeline validation', () => {
     ],
     ['an empty document', '# nothing here', [at(1, 1, '', 'the definition is empty')]],
     [
+      'input values that are not finite numbers (they have no JSON form)',
+      `${HEADER}
+      steps:
+        - name: canary
+          uses: deploy-canary
+          with:
+            model_name: churn
+            version: 1
+            traffic_steps: [1e3095, .inf, -.inf, .nan, 25]`,
+      [
+        at(10, 23, 'steps[0].with.traffic_steps[0]', 'must be a finite number, got 1e3095'),
+        at(10, 31, 'steps[0].with.traffic_steps[1]', 'must be a finite number, got .inf'),
+        at(10, 37, 'steps[0].with.traffic_steps[2]', 'must be a finite number, got -.inf'),
+        at(10, 44, 'steps[0].with.traffic_steps[3]', 'must be a finite number, got .nan'),
+      ],
+    ],
+    [
       'a document that is not a mapping',
       '- a\n- b',
       [at(1, 1, '', 'the definition must be a mapping, got a list')],

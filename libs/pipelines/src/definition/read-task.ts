@@ -89,7 +89,7 @@ function readBuiltinTask(
   }
   const values: [string, Value][] = (inputs?.entries ?? []).map((input) => [
     input.key,
-    readValue(input.value, childPath(withPath, input.key), sites),
+    readValue(input.value, childPath(withPath, input.key), sites, reader.problems),
   ]);
   return { kind: 'builtin', uses: uses.value, with: Object.fromEntries(values) };
 }
