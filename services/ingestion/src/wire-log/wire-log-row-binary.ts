@@ -1,4 +1,5 @@
 import type { RowBinaryFormat, RowBinaryWriter } from '@flywheel/clickhouse';
+import { WireReader } from '@flywheel/contracts';
 import { INFERENCE_LOG_ROW_BINARY } from '../rows/inference-log-row-binary';
 import type { InferenceLogRow } from '../rows/inference-log-row';
 import { type EntryRun, WireLog } from './wire-log';
@@ -30,23 +31,6 @@ export function writeWireLog(log: WireLog, out: RowBinaryWriter): void {
   out.float64(log.latencyMs).string(log.status).string(log.error);
 }
 
-// Set by varintAt: where the varint it read ends.
-let next = 0;
-
-/** The unsigned varint at `buf[pos]` (a tag or a length, so at most 32 bits). */
-function varintAt(buf: Uint8Array, pos: number): number {
-  let value = 0;
-  let shift = 0;
-  let byte: number;
-  do {
-    byte = buf[pos++]!;
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  next = pos;
-  return value;
-}
-
 /**
  * A map as RowBinary (its entry count, then key and value of each) from the entries scanWireLog
  * vouched for: each a key (tag 10), then the value or nothing. A double's eight little-endian
@@ -54,23 +38,25 @@ function varintAt(buf: Uint8Array, pos: number): number {
  */
 function copyEntries(buf: Uint8Array, run: EntryRun, out: RowBinaryWriter, stringValue: boolean): void {
   out.varUInt(run.count);
-  let pos = run.start;
+  const reader = new WireReader(buf);
+  reader.pos = run.start;
   for (let i = 0; i < run.count; i++) {
-    varintAt(buf, pos); // the map field's tag
-    const entryLength = varintAt(buf, next);
-    const entryEnd = next + entryLength;
-    const keyLength = varintAt(buf, next + 1); // past the key's one-byte tag
-    pos = next + keyLength;
-    out.utf8Bytes(buf, next, pos);
-    if (pos === entryEnd) {
+    reader.uint32(); // the map field's tag
+    const entryEnd = reader.delimitedEnd();
+    reader.pos++; // the key's one-byte tag
+    const keyEnd = reader.delimitedEnd();
+    out.utf8Bytes(buf, reader.pos, keyEnd);
+    reader.pos = keyEnd;
+    if (reader.pos === entryEnd) {
       if (stringValue) out.varUInt(0);
       else out.float64(0);
     } else if (stringValue) {
-      const valueLength = varintAt(buf, pos + 1);
-      out.utf8Bytes(buf, next, next + valueLength);
+      reader.pos++; // the value's one-byte tag
+      const valueEnd = reader.delimitedEnd();
+      out.utf8Bytes(buf, reader.pos, valueEnd);
     } else {
-      out.raw(buf, pos + 1, pos + 9);
+      out.raw(buf, reader.pos + 1, reader.pos + 9);
     }
-    pos = entryEnd;
+    reader.pos = entryEnd;
   }
 }
