@@ -126,6 +126,22 @@ describe('ingestion from Kafka into ClickHouse', () => {
       { database },
     );
     expect(Number(rows[0]?.requests)).toBeGreaterThanOrEqual(55);
+
+    const features: { values: string; median: number; min: number; max: number; categories: string }[] = await queryRows(
+      clickhouse,
+      `SELECT toString(countMerge(values)) AS values, quantilesTDigestMerge(0.5)(sketch)[1] AS median,
+              minMerge(min) AS min, maxMerge(max) AS max,
+              (SELECT toString(sum(count)) FROM {database:Identifier}.categorical_feature_minutes
+                WHERE model_name = 'churn' AND feature = 'cat_0') AS categories
+       FROM {database:Identifier}.numeric_feature_minutes WHERE model_name = 'churn' AND feature = 'num_0'`,
+      { database },
+    );
+    const num0 = features[0];
+    expect(Number(num0?.values)).toBe(Number(rows[0]?.requests));
+    expect(Number(num0?.categories)).toBe(Number(rows[0]?.requests));
+    expect(num0?.min).toBeLessThan(num0?.max ?? Number.NaN);
+    expect(num0?.median).toBeGreaterThanOrEqual(num0?.min ?? Number.NaN);
+    expect(num0?.median).toBeLessThanOrEqual(num0?.max ?? Number.NaN);
   });
 
   it('drops a replayed insert with the same deduplication token', async () => {
