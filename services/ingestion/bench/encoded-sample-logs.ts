@@ -1,11 +1,12 @@
 import { InferenceLog, decodeInferenceLog, encodeInferenceLog } from '@flywheel/contracts';
 import { sampleLog } from '../test/sample-logs';
+import { continuousFeatures } from './continuous-features';
 
 /**
- * Sample logs (see sampleLog) already encoded, for a producer that must not spend the CPU the
- * consumer under test needs: logs are encoded once in two pieces, the fields before the
- * timestamp and those after; a record joins its request id, the first piece, its send time and
- * the second piece. Protobuf encodes each field on its own, in field order, so the joined bytes
+ * Sample logs (sampleLog with continuousFeatures) already encoded, for a producer that must not
+ * spend the CPU the consumer under test needs: logs are encoded once in two pieces, the fields
+ * before the timestamp and those after; a record joins its request id, the first piece, its send
+ * time and the second piece. Protobuf encodes each field on its own, in field order, so the joined bytes
  * are exactly what encoding the whole log writes (the constructor checks a few). No record holds
  * `excludedByte` (a framing delimiter): samples holding it are left out, and a send time whose
  * encoding holds it moves on by a millisecond.
@@ -21,7 +22,9 @@ export class EncodedSampleLogs {
     candidates = 10_000,
   ) {
     for (let i = 0; i < candidates; i++) {
-      const { modelName, modelVersion, variant, ...rest } = sampleLog(i, runId);
+      const { modelName, modelVersion, variant, ...rest } = sampleLog(i, runId, {
+        numericFeatures: continuousFeatures(i),
+      });
       const head = encodeInferenceLog(InferenceLog.fromPartial({ modelName, modelVersion, variant }));
       const tail = encodeInferenceLog({
         ...rest,
@@ -43,9 +46,11 @@ export class EncodedSampleLogs {
     for (const i of [0, 1, 7, this.samples.length + 3]) {
       const pieces = this.pieces(i, 1_795_000_000_123);
       const timestampMs = decodeInferenceLog(Buffer.concat(pieces)).timestampMs;
-      const whole = sampleLog(this.samples[i % this.samples.length]!, runId, {
+      const sample = this.samples[i % this.samples.length]!;
+      const whole = sampleLog(sample, runId, {
         requestId: `${runId}-${i}`,
         timestampMs,
+        numericFeatures: continuousFeatures(sample),
       });
       if (!Buffer.concat(pieces).equals(encodeInferenceLog(whole)))
         throw new Error(`encoded sample log ${i} differs from encoding it whole`);

@@ -8,6 +8,7 @@ import { Topic, codecForTopic } from '@flywheel/contracts';
 import { ContentType, KafkaEventBus, defineTopic, stderrLogger } from '@flywheel/kafka';
 import { testStack } from '@flywheel/testing';
 import { sampleLog } from '../test/sample-logs';
+import { continuousFeatures } from './continuous-features';
 import { EncodedSampleLogs } from './encoded-sample-logs';
 import { KcatSender } from './kcat-sender';
 
@@ -70,7 +71,10 @@ function kafkajsSender(topicName: string, runId: string): Sender {
     send(from, to, timestampMs) {
       const events = [];
       for (let i = from; i < to; i++)
-        events.push({ value: sampleLog(i, runId, { timestampMs }), key: keyOf(i) });
+        events.push({
+          value: sampleLog(i, runId, { timestampMs, numericFeatures: continuousFeatures(i) }),
+          key: keyOf(i),
+        });
       return producer.sendMany(topic, events);
     },
     close: () => bus.close(),
