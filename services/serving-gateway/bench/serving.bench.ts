@@ -5,7 +5,8 @@
 // result line is printed last on stdout:
 //   gateway_rps=<n> p50_ms=<n> p99_ms=<n> direct_p50_ms=<n> overhead_p99_ms=<n>
 // gateway_rps/p50/p99: closed loop at BENCH_CONCURRENCY (default 32) for BENCH_SECONDS (8).
-// overhead_p99: a paced run at BENCH_PACED_RPS (1000) for BENCH_PACED_SECONDS (5); p99 of the
+// overhead_p99: a paced run at BENCH_PACED_RPS (1000) for BENCH_PACED_SECONDS (5), once the
+// gateway's log buffer has drained the closed loop's backlog; p99 of the
 // gateway's latency minus p99 of direct onnxruntime latency. Then ServerLive (same direct path, no
 // inference or logging) is paced the same way and its p50/p99 go to stderr: the transport floor.
 // The load generator runs on the same cores and speaks gRPC over node:http2 itself (one
@@ -108,6 +109,27 @@ async function pacedRun(call: () => Promise<number>): Promise<number[]> {
   return (await Promise.all(paced)).sort((a, b) => a - b);
 }
 
+interface LogCounts {
+  sent: number;
+  dropped: number;
+  pending: number;
+}
+
+/** The gateway's inference log counts, from the admin port's Prometheus `/metrics` at `url`. */
+async function logCounts(url: string): Promise<LogCounts> {
+  const text = await (await fetch(url)).text();
+  const value = (name: string): number => {
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+    if (!match) throw new Error(`/metrics has no ${name}`);
+    return Number(match[1]);
+  };
+  return {
+    sent: value('flywheel_serving_log_sent_total'),
+    dropped: value('flywheel_serving_log_dropped_total'),
+    pending: value('flywheel_serving_log_pending'),
+  };
+}
+
 async function main(): Promise<void> {
   const stack = testStack();
   const id = uniqueName('serving_bench');
@@ -126,6 +148,7 @@ async function main(): Promise<void> {
   await bus.ensureTopics([logsTopic, deploymentTopic], 3);
 
   const [adminPort, registryGrpc, registryHttp, servingGrpc, servingHttp, trackingGrpc, trackingHttp] = await freePorts(7);
+  const metricsUrl = `http://127.0.0.1:${adminPort}/metrics`;
   // BENCH_CHILD_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the platform process.
   const childArgs = (process.env['BENCH_CHILD_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...childArgs, join(__dirname, '..', '..', 'flywheel', 'dist', 'main.js'), 'start', '--target=registry,serving-gateway'], {
@@ -190,9 +213,21 @@ async function main(): Promise<void> {
     );
     const rps = latencies.length / ((performance.now() - startedAt) / 1000);
     latencies.sort((a, b) => a - b);
+    const afterLoop = await logCounts(metricsUrl);
+    log(`closed loop: ${latencies.length} calls; inference logs sent ${afterLoop.sent}, dropped ${afterLoop.dropped}, pending ${afterLoop.pending}`);
+    // The paced phase measures a steady 1,000/s, not the drain of the closed loop's log backlog.
+    await waitFor(async () => (await logCounts(metricsUrl)).pending === 0, {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      description: 'the log buffer to drain',
+    });
+    log('log buffer drained');
 
     log(`paced: ${PACED_RPS} req/s for ${PACED_SECONDS}s`);
+    const beforePaced = await logCounts(metricsUrl);
     const pacedLatencies = await pacedRun(infer);
+    const afterPaced = await logCounts(metricsUrl);
+    log(`paced: inference logs sent ${afterPaced.sent - beforePaced.sent}, dropped ${afterPaced.dropped - beforePaced.dropped}`);
     const live = new RawGrpcClient(connectHttp2(`http://127.0.0.1:${servingGrpc}`), '/inference.GRPCInferenceService/ServerLive', Buffer.alloc(0));
     const liveLatencies = await pacedRun(async () => {
       const started = performance.now();

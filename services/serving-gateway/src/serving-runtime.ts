@@ -50,10 +50,7 @@ export class ServingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
       ? kafkaLogSender(this.producer, inferenceLogsTopic(options.logsTopic))
       : () => Promise.resolve();
     this.logBuffer = new LogBuffer(send, options.logBuffer);
-    this.metrics = new ServingMetrics(
-      () => this.logBuffer.dropped,
-      () => this.models.runCounts(),
-    );
+    this.metrics = new ServingMetrics(this.logBuffer, () => this.models.runCounts());
     this.inference = new InferenceService(this.models, table, this.logBuffer, this.metrics, {
       maxConcurrency: options.maxConcurrency,
     });

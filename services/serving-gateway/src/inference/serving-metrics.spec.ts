@@ -31,8 +31,8 @@ const churnV2Canary = JSON.stringify({ model: 'churn', version: '2', variant: 'c
 
 describe('ServingMetrics', () => {
   it('counts requests, errors, in-flight and latency per model, version and variant', async () => {
-    let dropped = 0;
-    const serving = new ServingMetrics(() => dropped);
+    const logs = { dropped: 0, sent: 0, pending: 0 };
+    const serving = new ServingMetrics(logs);
     const first = serving.started('churn', 2, 'canary');
     const second = serving.started('churn', 2, 'canary');
     const champion = serving.started('churn', 1, 'champion');
@@ -43,7 +43,7 @@ describe('ServingMetrics', () => {
     serving.finished(champion, 1, false);
     serving.failedBeforeRouting('nope');
     serving.rejectedByCap();
-    dropped = 7;
+    Object.assign(logs, { dropped: 7, sent: 40, pending: 3 });
 
     const requests = await points('flywheel.serving.requests');
     expect(requests.get(churnV2Canary)).toBe(2);
@@ -58,11 +58,13 @@ describe('ServingMetrics', () => {
     expect(latency.sum).toBe(33);
     expect((await points('flywheel.serving.rejected')).get('{}')).toBe(1);
     expect((await points('flywheel.serving.log_dropped')).get('{}')).toBe(7);
+    expect((await points('flywheel.serving.log_sent')).get('{}')).toBe(40);
+    expect((await points('flywheel.serving.log_pending')).get('{}')).toBe(3);
   });
 
   it('reports run and batched-request counts per loaded model version', async () => {
     const counts = [{ model: 'churn', version: 3, runs: 10, batchedRequests: 25 }];
-    const serving = new ServingMetrics(() => 0, () => counts);
+    const serving = new ServingMetrics(undefined, () => counts);
     const key = JSON.stringify({ model: 'churn', version: '3' });
     expect((await points('flywheel.serving.model_runs')).get(key)).toBe(10);
     expect((await points('flywheel.serving.batched_requests')).get(key)).toBe(25);
@@ -73,7 +75,7 @@ describe('ServingMetrics', () => {
   });
 
   it('stops reporting its counts once closed', async () => {
-    const serving = new ServingMetrics(() => 0);
+    const serving = new ServingMetrics();
     serving.finished(serving.started('closing', 1, 'champion'), 1, false);
     const key = JSON.stringify({ model: 'closing', version: '1', variant: 'champion' });
     expect((await points('flywheel.serving.requests')).get(key)).toBe(1);
@@ -84,7 +86,7 @@ describe('ServingMetrics', () => {
   });
 
   it('folds series past the limit into one overflow series instead of growing without bound', async () => {
-    const serving = new ServingMetrics(() => 0);
+    const serving = new ServingMetrics();
     for (let i = 0; i < MAX_SERVING_SERIES + 50; i++) serving.failedBeforeRouting(`unknown-${i}`);
     const requests = await points('flywheel.serving.requests');
     const ours = [...requests.keys()].filter((key) => key.includes('unknown-'));

@@ -18,6 +18,18 @@ export interface ServingSeries {
   errors: number;
 }
 
+/** The inference log buffer's counts (LogBuffer has them), read when metrics are collected. */
+export interface LogCounts {
+  /** Logs dropped because the buffer was full (or closed). */
+  readonly dropped: number;
+  /** Logs Kafka acknowledged. */
+  readonly sent: number;
+  /** Logs waiting in the buffer or in the send under way. */
+  readonly pending: number;
+}
+
+export const NO_LOGS: LogCounts = { dropped: 0, sent: 0, pending: 0 };
+
 /** Dynamic batching counts of one loaded model version (see MicroBatcher). */
 export interface ModelRunCounts {
   model: string;
@@ -30,7 +42,8 @@ export interface ModelRunCounts {
  * Prometheus metrics of the gateway (through the process's OpenTelemetry meter provider):
  * `flywheel_serving_requests_total`, `flywheel_serving_errors_total`,
  * `flywheel_serving_latency_ms` (histogram) and `flywheel_serving_in_flight`, each by model,
- * version and variant; plus `flywheel_serving_log_dropped_total` and
+ * version and variant; plus the inference log buffer's `flywheel_serving_log_sent_total`,
+ * `flywheel_serving_log_dropped_total` and `flywheel_serving_log_pending`, and
  * `flywheel_serving_rejected_total` (concurrency cap); per loaded model version,
  * `flywheel_serving_model_runs_total` and `flywheel_serving_batched_requests_total` (requests that
  * shared a run with others: dynamic batching at work when it grows faster than the runs).
@@ -53,7 +66,7 @@ export class ServingMetrics {
   private overflow: ServingSeries | undefined;
   private readonly detachers: (() => void)[] = [];
 
-  constructor(droppedLogs: () => number, modelRuns: () => Iterable<ModelRunCounts> = () => []) {
+  constructor(logs: LogCounts = NO_LOGS, modelRuns: () => Iterable<ModelRunCounts> = () => []) {
     this.observeRuns(
       'runs',
       modelRuns,
@@ -72,7 +85,19 @@ export class ServingMetrics {
       this.meter.createObservableCounter('flywheel.serving.log_dropped', {
         description: 'inference logs dropped because the log buffer was full',
       }),
-      (result) => result.observe(droppedLogs()),
+      (result) => result.observe(logs.dropped),
+    );
+    this.attach(
+      this.meter.createObservableCounter('flywheel.serving.log_sent', {
+        description: 'inference logs Kafka acknowledged',
+      }),
+      (result) => result.observe(logs.sent),
+    );
+    this.attach(
+      this.meter.createObservableGauge('flywheel.serving.log_pending', {
+        description: 'inference logs waiting in the log buffer or being sent',
+      }),
+      (result) => result.observe(logs.pending),
     );
     this.observe(
       'requests',

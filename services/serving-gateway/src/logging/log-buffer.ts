@@ -58,6 +58,7 @@ export class LogBuffer<T> {
     return this.droppedCount;
   }
 
+  /** Entries Kafka acknowledged. */
   get sent(): number {
     return this.sentCount;
   }
@@ -66,6 +67,7 @@ export class LogBuffer<T> {
     return this.failedSends;
   }
 
+  /** Entries queued, the batch being sent included (it leaves the queue once acknowledged). */
   get pending(): number {
     return this.queue.length;
   }
