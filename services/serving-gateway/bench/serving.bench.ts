@@ -6,13 +6,14 @@
 //   gateway_rps=<n> p50_ms=<n> p99_ms=<n> direct_p50_ms=<n> overhead_p99_ms=<n>
 // gateway_rps/p50/p99: closed loop at BENCH_CONCURRENCY (default 32) for BENCH_SECONDS (8).
 // overhead_p99: a paced run at BENCH_PACED_RPS (1000) for BENCH_PACED_SECONDS (5), once the
-// gateway's log buffer has drained the closed loop's backlog; p99 of the
-// gateway's latency minus p99 of direct onnxruntime latency. Then ServerLive (same direct path, no
-// inference or logging) is paced the same way and its p50/p99 go to stderr: the transport floor.
+// gateway's log buffer has drained the closed loop's backlog; p99 of the gateway's latency minus
+// p99 of direct onnxruntime latency. Then ServerLive (same direct path, no inference or logging)
+// is paced the same way and its p50/p99 go to stderr: the transport floor. Paced runs have a
+// worker thread of their own (paced-client.worker.ts), whose GC pauses are reported.
 // The load generator runs on the same cores and speaks gRPC over node:http2 itself (one
 // connection, a pre-encoded request).
 import { spawn } from 'node:child_process';
-import { type ClientHttp2Session, connect as connectHttp2 } from 'node:http2';
+import { connect as connectHttp2 } from 'node:http2';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ import { PROTO_LOADER_OPTIONS, inferenceV2, protoPath, registryV1 } from '@flywh
 import { KafkaEventBus, silentLogger } from '@flywheel/kafka';
 import { encodeLogisticRegressionOnnx } from '@flywheel/onnx';
 import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
+import { pacedRun } from './paced-run';
+import { RawGrpcClient } from './raw-grpc-client';
 
 const FEATURES = 20;
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 32);
@@ -44,69 +47,15 @@ function call<T>(client: Record<string, Unary>, method: string, request: unknown
   return new Promise((resolve, reject) => client[method]!(request, new Metadata(), (error, response) => (error ? reject(error) : resolve(response as T))));
 }
 
-/**
- * Unary gRPC calls of one method with one pre-encoded request over a raw HTTP/2 session: a
- * length-prefixed message out, the answer's bytes and `grpc-status` (in trailers, or in the
- * headers of a trailers-only error) back.
- */
-class RawGrpcClient {
-  private readonly framed: Buffer;
-
-  constructor(
-    private readonly session: ClientHttp2Session,
-    private readonly path: string,
-    message: Buffer,
-  ) {
-    this.framed = Buffer.alloc(5 + message.length);
-    this.framed.writeUInt32BE(message.length, 1);
-    message.copy(this.framed, 5);
-  }
-
-  call(): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const stream = this.session.request({ ':method': 'POST', ':path': this.path, 'content-type': 'application/grpc', te: 'trailers' });
-      const chunks: Buffer[] = [];
-      let status: string | undefined;
-      let message = '';
-      const statusFrom = (headers: Record<string, string | string[] | number | undefined>) => {
-        const code = headers['grpc-status'];
-        if (code !== undefined) {
-          status = String(code);
-          const text = headers['grpc-message'];
-          message = typeof text === 'string' ? decodeURIComponent(text) : '';
-        }
-      };
-      stream.on('response', statusFrom);
-      stream.on('trailers', statusFrom);
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', reject);
-      stream.on('close', () => (status === '0' ? resolve(Buffer.concat(chunks).subarray(5)) : reject(new Error(`grpc-status ${status ?? '(none)'}: ${message}`))));
-      stream.end(this.framed);
-    });
-  }
-
-  close(): void {
-    this.session.close();
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-/** Calls `call` at PACED_RPS for PACED_SECONDS without waiting for answers; latencies sorted. */
-async function pacedRun(call: () => Promise<number>): Promise<number[]> {
-  const paced: Array<Promise<number>> = [];
-  const pacedStart = performance.now();
-  for (let i = 0; i < PACED_RPS * PACED_SECONDS; i++) {
-    const due = pacedStart + (i * 1000) / PACED_RPS;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    paced.push(call());
-  }
-  return (await Promise.all(paced)).sort((a, b) => a - b);
+/** `label: n pauses, longest x ms` of a paced run's load-generator GC. */
+function describeGc(label: string, pauses: readonly number[]): string {
+  return `${label}: load generator GC ${pauses.length} pauses, longest ${round(Math.max(0, ...pauses))} ms`;
 }
 
 interface LogCounts {
@@ -223,19 +172,16 @@ async function main(): Promise<void> {
     });
     log('log buffer drained');
 
-    log(`paced: ${PACED_RPS} req/s for ${PACED_SECONDS}s`);
+    log(`paced: ${PACED_RPS} req/s for ${PACED_SECONDS}s (load generator in a worker thread)`);
+    const address = `http://127.0.0.1:${servingGrpc}`;
     const beforePaced = await logCounts(metricsUrl);
-    const pacedLatencies = await pacedRun(infer);
+    const paced = await pacedRun({ address, path: '/inference.GRPCInferenceService/ModelInfer', message: encoded, rps: PACED_RPS, seconds: PACED_SECONDS });
     const afterPaced = await logCounts(metricsUrl);
     log(`paced: inference logs sent ${afterPaced.sent - beforePaced.sent}, dropped ${afterPaced.dropped - beforePaced.dropped}`);
-    const live = new RawGrpcClient(connectHttp2(`http://127.0.0.1:${servingGrpc}`), '/inference.GRPCInferenceService/ServerLive', Buffer.alloc(0));
-    const liveLatencies = await pacedRun(async () => {
-      const started = performance.now();
-      await live.call();
-      return performance.now() - started;
-    });
-    live.close();
-    log(`paced ServerLive (transport floor) p50=${round(percentile(liveLatencies, 50))} p99=${round(percentile(liveLatencies, 99))} ms`);
+    const live = await pacedRun({ address, path: '/inference.GRPCInferenceService/ServerLive', message: new Uint8Array(0), rps: PACED_RPS, seconds: PACED_SECONDS });
+    log(describeGc('paced ModelInfer', paced.gcPauses));
+    log(describeGc('paced ServerLive', live.gcPauses));
+    log(`paced ServerLive (transport floor) p50=${round(percentile(live.latencies, 50))} p99=${round(percentile(live.latencies, 99))} ms`);
     gateway.close();
 
     log('direct onnxruntime-node in-process');
@@ -248,9 +194,9 @@ async function main(): Promise<void> {
     }
     direct.sort((a, b) => a - b);
     await session.release();
-    log(`paced gateway p50=${round(percentile(pacedLatencies, 50))} p99=${round(percentile(pacedLatencies, 99))} ms; direct p99=${round(percentile(direct, 99))} ms`);
+    log(`paced gateway p50=${round(percentile(paced.latencies, 50))} p99=${round(percentile(paced.latencies, 99))} ms; direct p99=${round(percentile(direct, 99))} ms`);
     process.stdout.write(
-      `gateway_rps=${Math.round(rps)} p50_ms=${round(percentile(latencies, 50))} p99_ms=${round(percentile(latencies, 99))} direct_p50_ms=${round(percentile(direct, 50))} overhead_p99_ms=${round(percentile(pacedLatencies, 99) - percentile(direct, 99))}\n`,
+      `gateway_rps=${Math.round(rps)} p50_ms=${round(percentile(latencies, 50))} p99_ms=${round(percentile(latencies, 99))} direct_p50_ms=${round(percentile(direct, 50))} overhead_p99_ms=${round(percentile(paced.latencies, 99) - percentile(direct, 99))}\n`,
     );
   } finally {
     child.kill('SIGTERM');
