@@ -13,7 +13,7 @@
  * - lag per record (live): `ingested_at - timestamp`, the producer stamping `timestamp` when it
  *   sends the record; p50, p99, max.
  *
- *   npm run bench:ingestion     BENCH_RECORDS (default 500000), BENCH_RATE (default 50000),
+ *   npm run bench:ingestion     BENCH_RECORDS (default 500000), BENCH_RATE (default 55000),
  *                               BENCH_PARTITIONS (default 4), BENCH_PRODUCER (kcat, the default,
  *                               or kafkajs: see produce-logs.ts), FLYWHEEL_INGESTION_* as the service.
  *
@@ -34,7 +34,9 @@ import { IngestionMetrics } from '../src/metrics/ingestion-metrics';
 import { applyClickHouseSchema } from '../src/schema/apply-clickhouse-schema';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 500_000);
-const RATE = Number(process.env.BENCH_RATE ?? 50_000);
+// 10 % above the goal of 50 000 rows/s: a run that keeps up then prints more than the goal,
+// where at exactly 50 000/s it printed the producer's pace, just above or just below it.
+const RATE = Number(process.env.BENCH_RATE ?? 55_000);
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 4);
 const repoRoot = resolve(__dirname, '../../..');
 
