@@ -1,23 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@flywheel/clickhouse';
 import { insertRows } from '@flywheel/clickhouse';
-
-/** A seeded generator (mulberry32), so every run logs the same values. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** Standard normal by Box-Muller. */
-export function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
+import { normal, seededRandom } from '@flywheel/testing';
 
 export interface WindowTraffic {
   modelName: string;
