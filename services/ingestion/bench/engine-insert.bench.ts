@@ -27,6 +27,7 @@ import {
 } from '@flywheel/clickhouse';
 import { INFERENCE_LOG_COLUMNS, inferenceLogRow, type InferenceLogRow } from '../src/rows/inference-log-row';
 import { INFERENCE_LOG_ROW_BINARY } from '../src/rows/inference-log-row-binary';
+import type { InferenceLog } from '@flywheel/contracts';
 import { CLICKHOUSE_MIGRATIONS_DIR } from '../src/schema/apply-clickhouse-schema';
 import { sampleLog } from '../test/sample-logs';
 import { continuousFeatures } from './continuous-features';
@@ -97,16 +98,21 @@ async function applyUpTo(clickhouse: ClickHouseClient, schema: Schema, migration
   process.stderr.write(`bench:ingestion-engine ${schema.name}: ${report.applied.join(', ')}\n`);
 }
 
-/** One block of BLOCK_ROWS sample logs with continuous numeric features, stamped 20 µs apart, ending now. */
+/** The logs of every block (sample logs with continuous numeric features), made once. */
+const LOGS: InferenceLog[] = Array.from({ length: BLOCK_ROWS }, (_, i) =>
+  sampleLog(i, 'engine', { numericFeatures: continuousFeatures(i) }),
+);
+
+/** One block of the LOGS as rows, stamped 20 µs apart, ending now. */
 function block(): InferenceLogRow[] {
   const now = Date.now();
-  const rows: InferenceLogRow[] = [];
-  for (let i = 0; i < BLOCK_ROWS; i++) {
-    const timestampMs = now - Math.floor((BLOCK_ROWS - i) / 50);
-    const log = sampleLog(i, 'engine', { timestampMs, numericFeatures: continuousFeatures(i) });
-    rows.push(inferenceLogRow(log, i % 10 === 0 ? 'canary' : 'champion', 'ok'));
-  }
-  return rows;
+  return LOGS.map((log, i) =>
+    inferenceLogRow(
+      { ...log, timestampMs: now - Math.floor((BLOCK_ROWS - i) / 50) },
+      i % 10 === 0 ? 'canary' : 'champion',
+      'ok',
+    ),
+  );
 }
 
 function median(values: readonly number[]): number {
