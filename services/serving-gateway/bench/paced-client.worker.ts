@@ -48,9 +48,7 @@ async function run(job: PacedJob): Promise<PacedResult> {
   }
 }
 
-run(workerData as PacedJob).then(
-  (result) => parentPort?.postMessage(result, [result.latencies.buffer as ArrayBuffer]),
-  (error: unknown) => {
-    throw error;
-  },
+// A failure rejects unhandled, which ends the worker with an 'error' event (see pacedRun).
+void run(workerData as PacedJob).then((result) =>
+  parentPort?.postMessage(result, [result.latencies.buffer as ArrayBuffer]),
 );
