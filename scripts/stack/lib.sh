@@ -102,6 +102,35 @@ show_log_tail() {
   tail -n 40 "$1" >&2 || true
 }
 
+# --- Go-built tools ---------------------------------------------------------------------
+# go_tool_install NAME MODULE VERSION: `go install MODULE@VERSION` into $CACHE_DIR/bin, once.
+# No release binaries are reachable here, so tools are compiled from source through the Go
+# module proxy. A stamp file records the version, so a changed pin rebuilds; the module and
+# build caches live in a scratch folder that is dropped afterwards (only the binary is kept).
+# NAME is the binary's name as `go install` gives it (the module path's last element that is
+# not a major version): $CACHE_DIR/bin/NAME.
+go_tool_install() {
+  local name=$1 module=$2 version=$3
+  local bin="$CACHE_DIR/bin/$name" stamp="$CACHE_DIR/bin/$name.version" buildlog="$CACHE_DIR/bin/$name-build.log"
+  if [[ -x $bin && -f $stamp && $(<"$stamp") == "$version" ]]; then
+    return 0
+  fi
+  command -v go >/dev/null || die "$name: Go is needed to build $module (none on PATH)"
+  local t0=$SECONDS work
+  log "$name: building $module@$version with $(go env GOVERSION) (first time only)"
+  mkdir -p "$CACHE_DIR/bin"
+  work=$(mktemp -d "$CACHE_DIR/$name-build.XXXXXX")
+  if ! GOBIN="$CACHE_DIR/bin" GOMODCACHE="$work/mod" GOCACHE="$work/build" GOFLAGS=-trimpath CGO_ENABLED=0 \
+      go install "$module@$version" >"$buildlog" 2>&1; then
+    show_log_tail "$buildlog"
+    die "$name: build failed (full log $buildlog)"
+  fi
+  GOMODCACHE="$work/mod" GOCACHE="$work/build" go clean -cache -modcache >/dev/null 2>&1 || true
+  rm -rf "$work"
+  echo "$version" >"$stamp"
+  log "$name: built in $(( SECONDS - t0 ))s"
+}
+
 # --- apt ------------------------------------------------------------------------------
 # `apt-get update` is slow and hits the network, so it runs at most once per run and only
 # when a package is actually missing. up.sh exports FLYWHEEL_STACK_APT_STAMP (a per-run
