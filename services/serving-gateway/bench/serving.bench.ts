@@ -4,14 +4,14 @@
 // next to onnxruntime-node called in-process on the same model. Progress goes to stderr; the
 // result line is printed last on stdout:
 //   gateway_rps=<n> p50_ms=<n> p99_ms=<n> direct_p50_ms=<n> overhead_p99_ms=<n>
-// gateway_rps/p50/p99: closed loop at BENCH_CONCURRENCY (default 32) for BENCH_SECONDS (8).
-// overhead_p99: a paced run at BENCH_PACED_RPS (1000) for BENCH_PACED_SECONDS (5), once the
+// gateway_rps/p50/p99: closed loop at BENCH_CONCURRENCY (default 32) for BENCH_SECONDS (8), driven
+// from this process over node:http2 (one connection, a pre-encoded request).
+// overhead_p99: a paced run at BENCH_PACED_RPS (1000) for BENCH_PACED_SECONDS (10), once the
 // gateway's log buffer has drained the closed loop's backlog; p99 of the gateway's latency minus
 // p99 of direct onnxruntime latency. Then ServerLive (same direct path, no inference or logging)
-// is paced the same way and its p50/p99 go to stderr: the transport floor. Paced runs have a
-// worker thread of their own (paced-client.worker.ts), whose GC pauses are reported.
-// The load generator runs on the same cores and speaks gRPC over node:http2 itself (one
-// connection, a pre-encoded request).
+// is paced the same way and its p50/p99 go to stderr: the transport floor. Paced runs are driven
+// by ghz (scripts/stack/ghz.sh builds it on first use), a Go client: a Node.js load generator's
+// own scavenges (4-7 ms on this 2-core machine, about two a second) counted as gateway latency.
 import { spawn } from 'node:child_process';
 import { connect as connectHttp2 } from 'node:http2';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,14 +25,14 @@ import { PROTO_LOADER_OPTIONS, inferenceV2, protoPath, registryV1 } from '@flywh
 import { KafkaEventBus, silentLogger } from '@flywheel/kafka';
 import { encodeLogisticRegressionOnnx } from '@flywheel/onnx';
 import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
-import { pacedRun } from './paced-run';
+import { ghzBinary, ghzRun } from './ghz-run';
 import { RawGrpcClient } from './raw-grpc-client';
 
 const FEATURES = 20;
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 32);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const PACED_RPS = Number(process.env['BENCH_PACED_RPS'] ?? 1000);
-const PACED_SECONDS = Number(process.env['BENCH_PACED_SECONDS'] ?? 5);
+const PACED_SECONDS = Number(process.env['BENCH_PACED_SECONDS'] ?? 10);
 const log = (message: string) => process.stderr.write(`[serving-bench] ${message}\n`);
 
 type Unary = (request: unknown, metadata: Metadata, callback: (error: ServiceError | null, response: unknown) => void) => void;
@@ -52,11 +52,6 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-
-/** `label: n pauses, longest x ms` of a paced run's load-generator GC. */
-function describeGc(label: string, pauses: readonly number[]): string {
-  return `${label}: load generator GC ${pauses.length} pauses, longest ${round(Math.max(0, ...pauses))} ms`;
-}
 
 interface LogCounts {
   sent: number;
@@ -80,6 +75,7 @@ async function logCounts(url: string): Promise<LogCounts> {
 }
 
 async function main(): Promise<void> {
+  const ghz = ghzBinary();
   const stack = testStack();
   const id = uniqueName('serving_bench');
   const dir = await mkdtemp(join(tmpdir(), 'serving-bench-'));
@@ -172,16 +168,14 @@ async function main(): Promise<void> {
     });
     log('log buffer drained');
 
-    log(`paced: ${PACED_RPS} req/s for ${PACED_SECONDS}s (load generator in a worker thread)`);
-    const address = `http://127.0.0.1:${servingGrpc}`;
+    log(`paced: ${PACED_RPS} req/s for ${PACED_SECONDS}s (ghz)`);
+    const pacedJob = { ghz, target: `127.0.0.1:${servingGrpc}`, protoFile: inferenceV2.protobufFileName, rps: PACED_RPS, seconds: PACED_SECONDS };
     const beforePaced = await logCounts(metricsUrl);
-    const paced = await pacedRun({ address, path: '/inference.GRPCInferenceService/ModelInfer', message: encoded, rps: PACED_RPS, seconds: PACED_SECONDS });
+    const paced = await ghzRun({ ...pacedJob, call: 'inference.GRPCInferenceService.ModelInfer', message: encoded });
     const afterPaced = await logCounts(metricsUrl);
     log(`paced: inference logs sent ${afterPaced.sent - beforePaced.sent}, dropped ${afterPaced.dropped - beforePaced.dropped}`);
-    const live = await pacedRun({ address, path: '/inference.GRPCInferenceService/ServerLive', message: new Uint8Array(0), rps: PACED_RPS, seconds: PACED_SECONDS });
-    log(describeGc('paced ModelInfer', paced.gcPauses));
-    log(describeGc('paced ServerLive', live.gcPauses));
-    log(`paced ServerLive (transport floor) p50=${round(percentile(live.latencies, 50))} p99=${round(percentile(live.latencies, 99))} ms`);
+    const live = await ghzRun({ ...pacedJob, call: 'inference.GRPCInferenceService.ServerLive', message: new Uint8Array(0) });
+    log(`paced ServerLive (transport floor) p50=${round(percentile(live, 50))} p99=${round(percentile(live, 99))} ms`);
     gateway.close();
 
     log('direct onnxruntime-node in-process');
@@ -194,9 +188,9 @@ async function main(): Promise<void> {
     }
     direct.sort((a, b) => a - b);
     await session.release();
-    log(`paced gateway p50=${round(percentile(paced.latencies, 50))} p99=${round(percentile(paced.latencies, 99))} ms; direct p99=${round(percentile(direct, 99))} ms`);
+    log(`paced gateway p50=${round(percentile(paced, 50))} p99=${round(percentile(paced, 99))} ms; direct p99=${round(percentile(direct, 99))} ms`);
     process.stdout.write(
-      `gateway_rps=${Math.round(rps)} p50_ms=${round(percentile(latencies, 50))} p99_ms=${round(percentile(latencies, 99))} direct_p50_ms=${round(percentile(direct, 50))} overhead_p99_ms=${round(percentile(paced.latencies, 99) - percentile(direct, 99))}\n`,
+      `gateway_rps=${Math.round(rps)} p50_ms=${round(percentile(latencies, 50))} p99_ms=${round(percentile(latencies, 99))} direct_p50_ms=${round(percentile(direct, 50))} overhead_p99_ms=${round(percentile(paced, 99) - percentile(direct, 99))}\n`,
     );
   } finally {
     child.kill('SIGTERM');
