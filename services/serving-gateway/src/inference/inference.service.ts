@@ -9,6 +9,7 @@ import type { InferRequest, InferResult } from '../protocol/infer-request';
 import { matchInputs, selectOutputs } from '../protocol/signature';
 import type { ModelStore } from '../runtime/model-store';
 import type { OnnxModel } from '../runtime/onnx-model';
+import { SingleFlight } from '../runtime/single-flight';
 import type { TrafficTable } from '../traffic/traffic-table';
 import type { ServingMetrics } from './serving-metrics';
 
@@ -27,6 +28,8 @@ export type HeaderReader = (name: string) => string | undefined;
  */
 export class InferenceService {
   private inFlight = 0;
+  /** One registry lookup of a champion alias at a time per model, however many requests ask. */
+  private readonly aliasLookups = new SingleFlight<string, void>();
 
   constructor(
     private readonly models: ModelStore,
@@ -127,9 +130,16 @@ export class InferenceService {
     return outputs;
   }
 
-  private async refreshAlias(model: string): Promise<void> {
-    const champion = await this.models.resolve(model, { alias: 'champion' });
-    this.traffic.applyAlias(model, champion.version, Date.now());
+  /**
+   * Looks the champion alias up in the registry. Requests that find the alias stale while a
+   * lookup runs share it: without that, every request in the lookup's round trip started one
+   * more, a burst of registry calls every TTL that stalled serving for tens of milliseconds.
+   */
+  private refreshAlias(model: string): Promise<void> {
+    return this.aliasLookups.run(model, async () => {
+      const champion = await this.models.resolve(model, { alias: 'champion' });
+      this.traffic.applyAlias(model, champion.version, Date.now());
+    });
   }
 }
 

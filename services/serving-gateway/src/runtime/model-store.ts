@@ -5,6 +5,7 @@ import { LruMap } from './lru-map';
 import type { ResolvedVersion, VersionRef } from './model-source';
 import type { ModelRunCounts } from '../inference/serving-metrics';
 import { OnnxModel, type OnnxModelOptions } from './onnx-model';
+import { SingleFlight } from './single-flight';
 
 export interface ModelSource {
   resolve(model: string, ref: VersionRef): Promise<ResolvedVersion>;
@@ -20,7 +21,7 @@ export const MODEL_FILE = 'model.onnx';
  */
 export class ModelStore {
   private readonly loaded: LruMap<string, OnnxModel>;
-  private readonly loading = new Map<string, Promise<OnnxModel>>();
+  private readonly loading = new SingleFlight<string, OnnxModel>();
 
   constructor(
     private readonly source: ModelSource,
@@ -37,12 +38,7 @@ export class ModelStore {
     const key = keyOf(model, version);
     const hit = this.loaded.get(key);
     if (hit) return Promise.resolve(hit);
-    let pending = this.loading.get(key);
-    if (!pending) {
-      pending = this.load(model, version).finally(() => this.loading.delete(key));
-      this.loading.set(key, pending);
-    }
-    return pending;
+    return this.loading.run(key, () => this.load(model, version));
   }
 
   /** Which version `ref` names now (e.g. the `champion` alias). */
