@@ -55,6 +55,9 @@ export function grpcServerPlan(
         packageDefinition,
         gracefulShutdown: true,
         maxReceiveMessageLength: transport.maxReceiveMessageLength,
+        // Channelz keeps per-call counters and timestamps that only a channelz service (none is
+        // served) would read; without it grpc-js takes its plain per-call path.
+        channelOptions: { 'grpc.enable_channelz': 0 },
         ...(transport.credentials && { credentials: transport.credentials }),
         onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
           new ReflectionService(definition).addToServer(server);
