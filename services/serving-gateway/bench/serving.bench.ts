@@ -21,7 +21,7 @@ import { Client, Metadata, type ServiceClientConstructor, type ServiceError, cre
 import { loadSync } from '@grpc/proto-loader';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { Client as PgClient } from 'pg';
-import { PROTO_LOADER_OPTIONS, inferenceV2, protoPath, registryV1 } from '@flywheel/contracts';
+import { PROTO_LOADER_OPTIONS, Topic, inferenceV2, protoPath, registryV1 } from '@flywheel/contracts';
 import { KafkaEventBus, silentLogger } from '@flywheel/kafka';
 import { encodeLogisticRegressionOnnx } from '@flywheel/onnx';
 import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
@@ -91,6 +91,8 @@ async function main(): Promise<void> {
   const bus = new KafkaEventBus({ brokers: stack.kafkaBrokers, logger: silentLogger });
   const [logsTopic, deploymentTopic] = [uniqueName('bench_logs'), uniqueName('bench_deployments')];
   await bus.ensureTopics([logsTopic, deploymentTopic], 3);
+  // The registry's outbox publishes to its fixed topic; without it, it retries all run long.
+  await bus.ensureTopics([Topic.RegistryEvents], 1);
 
   const [adminPort, registryGrpc, registryHttp, servingGrpc, servingHttp, trackingGrpc, trackingHttp] = await freePorts(7);
   const metricsUrl = `http://127.0.0.1:${adminPort}/metrics`;
