@@ -35,12 +35,12 @@ export interface GhzJob {
 }
 
 /** What the bench reads of ghz's JSON report: every call, with its latency in ns. */
-export interface GhzReport {
+interface GhzReport {
   details?: Array<{ latency: number; status: string; error?: string }>;
 }
 
 /** The calls' latencies in ms, sorted, from a report of `expected` calls; fails on any failed call. */
-export function latenciesFromReport(report: GhzReport, expected: number): Float64Array {
+function latenciesFromReport(report: GhzReport, expected: number): Float64Array {
   const details = report.details ?? [];
   const failed = details.filter((detail) => detail.status !== 'OK');
   if (failed.length > 0) {

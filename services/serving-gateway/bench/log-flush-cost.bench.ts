@@ -8,6 +8,7 @@
 // wait behind (see FLYWHEEL_SERVING_LOG_FLUSH_MS in the serving gateway's README).
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPIC_CODECS, Topic } from '@flywheel/contracts';
+import { CONTENT_TYPE_HEADER, ContentType } from '@flywheel/kafka';
 import { testStack, uniqueName } from '@flywheel/testing';
 import { toInferenceLogs, type InferenceRecord } from '../src/logging/inference-log-entry';
 import type { Tensor } from '../src/protocol/datatypes';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const messages = values.map((value, i) => ({
     key: logs[i]!.modelName,
     value: Buffer.from(value),
-    headers: { 'content-type': 'application/x-protobuf' },
+    headers: { [CONTENT_TYPE_HEADER]: ContentType.Protobuf },
   }));
   try {
     for (let round = 0; round < 50; round++) await producer.send({ topic, messages }); // warm-up

@@ -25,6 +25,7 @@ import { PROTO_LOADER_OPTIONS, Topic, inferenceV2, protoPath, registryV1 } from 
 import { KafkaEventBus, silentLogger } from '@flywheel/kafka';
 import { encodeLogisticRegressionOnnx } from '@flywheel/onnx';
 import { freePorts, testStack, uniqueName, waitFor } from '@flywheel/testing';
+import type { LogCounts } from '../src/inference/serving-metrics';
 import { ghzBinary, ghzRun } from './ghz-run';
 import { RawGrpcClient } from './raw-grpc-client';
 
@@ -52,12 +53,6 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-
-interface LogCounts {
-  sent: number;
-  dropped: number;
-  pending: number;
-}
 
 /** The gateway's inference log counts, from the admin port's Prometheus `/metrics` at `url`. */
 async function logCounts(url: string): Promise<LogCounts> {
