@@ -300,6 +300,10 @@ describe('serving gateway (Open Inference Protocol) against the registry, Kafka 
       expect(shadowLog.prediction?.score).toBeCloseTo(expectedProbabilities(V2, rows(1, 11))[0]!, 5);
       expect(logs.find((entry) => entry.requestId === 'shadowed-1' && entry.variant === Variant.CHAMPION)?.modelVersion).toBe(1);
 
+      // The shadow policy already serves versions 1 and 2, so go back to champion-only first:
+      // the sticky canary policy is then observably applied once version 2 is served again.
+      await policy({});
+      await waitFor(async () => (await versionsServed()).join() === '1', { timeoutMs: 30_000, description: 'champion-only policy applied' });
       await policy({ canaryVersion: 2, canaryWeightPercent: 50, stickyKeyHeader: 'x-user' });
       await waitFor(async () => (await versionsServed()).join() === '1,2', { timeoutMs: 30_000, description: 'sticky canary policy applied' });
       const seen = new Map<string, Set<string>>();
