@@ -114,6 +114,25 @@ describe('runClickHouseMigrations over chDB', () => {
     expect(recorded.map((r) => r.name)).toEqual(['0001_logs.sql', '0002_seed.sql']);
   });
 
+  it('applies and records migrations in a database named like a keyword', async () => {
+    const database = 'table';
+    try {
+      await expect(runClickHouseMigrations(client, { database, dir })).resolves.toEqual({
+        applied: ['0001_logs.sql', '0002_seed.sql'],
+        alreadyApplied: [],
+      });
+      await expect(runClickHouseMigrations(client, { database, dir })).resolves.toEqual({
+        applied: [],
+        alreadyApplied: ['0001_logs.sql', '0002_seed.sql'],
+      });
+    } finally {
+      await client.command({
+        query: 'DROP DATABASE IF EXISTS {database:Identifier}',
+        query_params: { database },
+      });
+    }
+  });
+
   it('rejects a database name that is not an identifier', async () => {
     await expect(runClickHouseMigrations(client, { database: 'a-b', dir })).rejects.toThrow(
       'ClickHouse migration database must be an identifier, got "a-b"',

@@ -1,5 +1,4 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { insertRows } from '../query/insert-rows';
 import { queryRows } from '../query/query-rows';
 import { ClickHouseMigrationChecksumMismatchError, ClickHouseMigrationFailedError } from './migration-errors';
 import { readMigrationFiles, type MigrationFile } from '@flywheel/migrations';
@@ -72,7 +71,7 @@ export async function runClickHouseMigrations(
         throw new ClickHouseMigrationFailedError(file.name, database, index + 1, error);
       }
     }
-    await insertRows(client, `${database}.schema_migrations`, [{ name: file.name, checksum: file.checksum }]);
+    await recordApplied(client, database, file);
     report.applied.push(file.name);
   }
   return report;
@@ -84,6 +83,16 @@ function splitStatementsOf(file: MigrationFile): string[] {
   } catch (error) {
     throw new Error(`ClickHouse migration ${file.name}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+// Parameters, not the name spliced into the text: a database named like a keyword (`table`)
+// is then still one identifier.
+async function recordApplied(client: ClickHouseClient, database: string, file: MigrationFile): Promise<void> {
+  await client.command({
+    query:
+      'INSERT INTO {database:Identifier}.schema_migrations (name, checksum) SELECT {name:String}, {checksum:String}',
+    query_params: { database, name: file.name, checksum: file.checksum },
+  });
 }
 
 async function readRecorded(client: ClickHouseClient, database: string): Promise<Map<string, string>> {
