@@ -317,6 +317,10 @@ describe('the retrain loop from retrain.requested', () => {
       rollout: expect.objectContaining({ status: 'promoted' }),
     });
     expect(await champion()).toBe(2);
+    // The controller publishes PROMOTED once the promoted state has committed: possibly after the run ended.
+    await waitFor(() =>
+      deployments.some((event) => event.modelName === model && event.kind === DeploymentEventKind.PROMOTED),
+    );
     const rollout = deployments.filter(
       (event) =>
         event.modelName === model &&
@@ -417,7 +421,10 @@ steps:
 
     // Served: the gateway (its own process) loads the champion the canary promoted and answers.
     const python = modelVersions[0]!;
-    expect(await champion()).toBe(python.version);
+    // deploy-canary ends once the promoted state has committed; the controller moves the alias after that.
+    await waitFor(async () => (await champion()) === python.version, {
+      description: `champion alias on version ${python.version}`,
+    });
     const gateway = await spawnGateway(services, deploymentsTopic);
     try {
       const answer = await waitFor(
