@@ -93,12 +93,14 @@ describe('an orchestrator process killed with SIGKILL during a step', () => {
     const { runId } = await grpc.call('triggerPipeline', { name: 'crash-safe' }, world.tokens.scientist);
     grpc.close();
     const runDir = join(world.options.runsDir, runId);
-    await waitFor(() => existsSync(join(runDir, 'work.pid')), { timeoutMs: 30_000 });
+    // Wait for the pid, not the file: it exists empty before the pid is written, and process.kill(0) kills our own group.
+    const pidFile = join(runDir, 'work.pid');
+    const stepPid = await waitFor(() => Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : '') || undefined, { timeoutMs: 30_000 });
 
     first.kill('SIGKILL');
     await new Promise((exited) => first.once('exit', exited));
     // The step's process outlives its parent, as on a real crash; stop it so it cannot finish.
-    process.kill(Number(readFileSync(join(runDir, 'work.pid'), 'utf8')), 'SIGKILL');
+    process.kill(stepPid, 'SIGKILL');
 
     const secondPort = await freePort();
     children.push(await spawnOrchestrator(world, secondPort));
