@@ -66,14 +66,15 @@ describe('ProcessStepExecutor', () => {
   it('stops an attempt at its timeout with SIGTERM, then SIGKILL when SIGTERM is ignored', async () => {
     const polite = await node('setInterval(() => {}, 1000)', [], 100).outcome;
     expect(polite).toMatchObject({ succeeded: false, message: 'timed out after 100ms; stopped by SIGTERM' });
+    // The timeout runs from the spawn: it must outlast node's start-up, which installs the handler, under load.
     const stubborn = await node(
       "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000)",
       [],
-      300,
+      2_000,
     ).outcome;
     expect(stubborn).toMatchObject({
       succeeded: false,
-      message: 'timed out after 300ms; stopped by SIGKILL',
+      message: 'timed out after 2s; stopped by SIGKILL',
     });
   });
 
