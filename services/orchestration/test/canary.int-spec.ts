@@ -227,6 +227,9 @@ steps:
     const producer = bus.createProducer();
     await producer.send(commands, command);
     await producer.send(commands, command);
+    // One partition, handled in order: once this later command is recorded, so is the copy.
+    const later = { ...command, commandId: randomUUID(), retrainRequested: undefined };
+    await producer.send(commands, later);
     const runs = `SELECT id, state->'params'->>'model_name' AS model FROM "${world.options.schema}".runs WHERE pipeline_name = 'retrain-on-request'`;
     await waitFor(async () => (await world.pool.query(runs)).rows.length > 0);
     await waitFor(
@@ -234,7 +237,7 @@ steps:
         (
           await world.pool.query(
             `SELECT 1 FROM "${world.options.schema}".processed_triggers WHERE key = $1`,
-            [`command:${command.commandId}`],
+            [`command:${later.commandId}`],
           )
         ).rows.length > 0,
     );
@@ -272,6 +275,9 @@ steps:
     );
     await producer.send(topic, event);
     await producer.send(topic, event);
+    // One partition, handled in order: once this later event (of no pipeline) is recorded, so is the copy.
+    const later = { ...event, eventId: randomUUID(), modelName: uniqueName('nobody').replaceAll('_', '-') };
+    await producer.send(topic, later);
     const runs = `SELECT state->'params' AS params FROM "${world.options.schema}".runs WHERE pipeline_name = 'on-new-version'`;
     await waitFor(async () => (await world.pool.query(runs)).rows.length > 0);
     await waitFor(
@@ -279,7 +285,7 @@ steps:
         (
           await world.pool.query(
             `SELECT 1 FROM "${world.options.schema}".processed_triggers WHERE key = $1`,
-            [`registry:${event.eventId}`],
+            [`registry:${later.eventId}`],
           )
         ).rows.length > 0,
     );
