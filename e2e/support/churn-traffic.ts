@@ -36,6 +36,8 @@ export class ChurnTraffic {
   private readonly uniform = seededUniform(8);
   private readonly feedback: EventTopic<InferenceFeedback>;
   private requests = 0;
+  /** Bumped by resetTally: the version of a request started before it is not counted. */
+  private tallyEpoch = 0;
   private running: Promise<void> | undefined;
   private stopping = false;
 
@@ -57,8 +59,9 @@ export class ChurnTraffic {
     for (const feature of features) this.shifts.set(CHURN_FEATURES.indexOf(feature as never), by);
   }
 
-  /** Starts counting served versions afresh. */
+  /** Starts counting served versions afresh, of the requests sent from now on. */
   resetTally(): void {
+    this.tallyEpoch++;
     this.tally.served = {};
     this.tally.failures = 0;
   }
@@ -79,6 +82,7 @@ export class ChurnTraffic {
   private async sendOne(): Promise<void> {
     const { model, gateway, rowsPerRequest } = this.options;
     const requestId = `${model}-${this.requests++}`;
+    const epoch = this.tallyEpoch;
     const rows = Array.from({ length: rowsPerRequest }, () =>
       CHURN_FEATURES.map((_, i) => this.next() + (this.shifts.get(i) ?? 0)),
     );
@@ -95,7 +99,9 @@ export class ChurnTraffic {
           },
         ],
       });
-      this.tally.served[response.modelVersion] = (this.tally.served[response.modelVersion] ?? 0) + 1;
+      // A request routed before the reset (the previous traffic policy) may answer after it.
+      if (epoch === this.tallyEpoch)
+        this.tally.served[response.modelVersion] = (this.tally.served[response.modelVersion] ?? 0) + 1;
     } catch (error) {
       this.tally.failures++;
       this.tally.lastError = (error as Error).message;
