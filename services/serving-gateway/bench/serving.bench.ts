@@ -12,6 +12,8 @@
 // is paced the same way and its p50/p99 go to stderr: the transport floor. Paced runs are driven
 // by ghz (scripts/stack/ghz.sh builds it on first use), a Go client: a Node.js load generator's
 // own scavenges (4-7 ms on this 2-core machine, about two a second) counted as gateway latency.
+// ghz runs with its own garbage collector off for the same reason (see ghz-run.ts), and the gaps
+// between its call starts go to stderr: gaps far past the schedule mean a machine that stalled.
 import { spawn } from 'node:child_process';
 import { connect as connectHttp2 } from 'node:http2';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -168,10 +170,13 @@ async function main(): Promise<void> {
     log(`paced: ${PACED_RPS} req/s for ${PACED_SECONDS}s (ghz)`);
     const pacedJob = { ghz, target: `127.0.0.1:${servingGrpc}`, protoFile: inferenceV2.protobufFileName, rps: PACED_RPS, seconds: PACED_SECONDS };
     const beforePaced = await logCounts(metricsUrl);
-    const paced = await ghzRun({ ...pacedJob, call: 'inference.GRPCInferenceService.ModelInfer', message: encoded });
+    const { latencies: paced, sendGaps } = await ghzRun({ ...pacedJob, call: 'inference.GRPCInferenceService.ModelInfer', message: encoded });
     const afterPaced = await logCounts(metricsUrl);
     log(`paced: inference logs sent ${afterPaced.sent - beforePaced.sent}, dropped ${afterPaced.dropped - beforePaced.dropped}`);
-    const live = await ghzRun({ ...pacedJob, call: 'inference.GRPCInferenceService.ServerLive', message: new Uint8Array(0) });
+    log(
+      `paced: ghz's gaps between call starts (${round(1000 / PACED_RPS)} ms on schedule) p50=${round(percentile(sendGaps, 50))} p99=${round(percentile(sendGaps, 99))} max=${round(percentile(sendGaps, 100))} ms (a gap far past the schedule: the load generator was not running)`,
+    );
+    const { latencies: live } = await ghzRun({ ...pacedJob, call: 'inference.GRPCInferenceService.ServerLive', message: new Uint8Array(0) });
     log(`paced ServerLive (transport floor) p50=${round(percentile(live, 50))} p99=${round(percentile(live, 99))} ms`);
     gateway.close();
 
