@@ -12,7 +12,8 @@ export const DEFAULT_STEP_INTERVAL_MS = 600_000;
 
 /**
  * `deploy-canary`: starts (or, on a later attempt, finds) the rollout of `version` through
- * `traffic_steps` with `step_interval` per share, and waits for it to end. Outputs
+ * `traffic_steps` with `step_interval` per share, and waits for it to end and for its effects to
+ * be performed (on promotion the `champion` alias names `version` when the step succeeds). Outputs
  * `deployment_id` (the rollout id) and `healthy`: true when the canary was promoted, false when
  * it was rolled back (the step still succeeds: the deployment concluded; `promote` is skipped by
  * its `when`).
@@ -36,8 +37,10 @@ export function deployCanaryStep(canary: CanaryController, pollIntervalMs: numbe
       `rollout ${rolloutId} of ${modelName} version ${version}: ${steps.map((step) => `${step.weightPercent}%`).join(' → ')}, ${windowMs} ms each`,
     );
     for (;;) {
-      const state = (await canary.state(rolloutId))?.state;
-      if (state && isFinalRolloutState(state)) {
+      const rollout = await canary.state(rolloutId);
+      const state = rollout?.state;
+      // Ended once its last effects are performed too: the alias moved, the policy published.
+      if (state && isFinalRolloutState(state) && !rollout.effectsPending) {
         context.log(`rollout ended: ${state.status}`);
         return { deployment_id: rolloutId, healthy: state.status === 'promoted' };
       }

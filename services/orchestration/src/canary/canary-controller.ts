@@ -127,6 +127,7 @@ export class CanaryController {
           plan,
           state,
           timer: undefined,
+          effectsPending: false,
         },
         { type: 'start', atMs: Date.now() },
         caller,

@@ -8,6 +8,8 @@ export interface StoredRollout {
   plan: RolloutPlan;
   state: RolloutState;
   timer: { stepIndex: number; atMs: number } | undefined;
+  /** True while effects of committed transitions (a policy to publish, an alias to move) wait to be performed. */
+  effectsPending: boolean;
 }
 
 interface RolloutRow {
@@ -18,9 +20,10 @@ interface RolloutRow {
   state: RolloutState;
   timer_step: number | null;
   timer_at: Date | null;
+  effects_pending: boolean;
 }
 
-const COLUMNS = 'id, model_name, canary_version, plan, state, timer_step, timer_at';
+const COLUMNS = "id, model_name, canary_version, plan, state, timer_step, timer_at, pending_effects <> '[]'::jsonb AS effects_pending";
 
 const rolloutOf = (row: RolloutRow): StoredRollout => ({
   id: row.id,
@@ -32,6 +35,7 @@ const rolloutOf = (row: RolloutRow): StoredRollout => ({
     row.timer_step === null || row.timer_at === null
       ? undefined
       : { stepIndex: row.timer_step, atMs: row.timer_at.getTime() },
+  effectsPending: row.effects_pending,
 });
 
 /** An effect that leaves orchestration: performed after the transition that caused it commits. */
