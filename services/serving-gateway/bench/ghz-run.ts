@@ -58,7 +58,7 @@ export interface GhzResult {
   latencies: Float64Array;
   /**
    * The gaps in ms between consecutive call starts, sorted: at a steady `rps` they stay near
-   * 1000 / rps, so a long gap means the load generator itself was held off the CPU, and the
+   * 1000 / rps, so a long gap means the load generator itself was not running, and the
    * calls around it were slowed by the machine, not by the server.
    */
   sendGaps: Float64Array;
