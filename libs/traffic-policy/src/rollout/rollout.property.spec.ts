@@ -109,7 +109,10 @@ function drive(plan: RolloutPlan, choices: Choice[]): Step[] {
   });
 }
 
-const runs = fc.tuple(planArb, fc.array(choiceArb, { maxLength: 60 }));
+// fast-check's default size keeps most arrays short, and a short run rarely gets past the first
+// steps: 1 % of runs promoted, so 300 runs saw no promotion about one time in twenty. At size
+// 'large' lengths spread up to 60: about 7 % of runs promote, 36 % roll back, 37 % abort.
+const runs = fc.tuple(planArb, fc.array(choiceArb, { maxLength: 60, size: 'large' }));
 
 describe('rollout state machine properties', () => {
   it('reaches every final status, so the properties below are exercised', () => {
